@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyzeAnswer } from './analyze.ts';
+import type { BrandSet, Sentiment } from './types.ts';
+
+const brandSet: BrandSet = {
+  brand: { name: 'Acme', aliases: [], website: 'https://acme.com' },
+  competitors: [{ name: 'Rival', aliases: [], website: 'https://rival.io' }],
+};
+
+const cases: Array<{ rule: string; answer: string; prompt?: string; expected: Sentiment | null }> = [
+  { rule: 'not mentioned', answer: 'Rival is great.', expected: null },
+  {
+    rule: 'a top pick',
+    answer: '1. **Acme** — best overall, excellent reporting.\n2. **Rival** — fine.',
+    expected: 'positive',
+  },
+  {
+    rule: 'a factual list entry',
+    answer: '- **Acme** — invoicing and time tracking.\n- **Rival** — payroll.',
+    expected: 'neutral',
+  },
+  {
+    rule: 'a warning',
+    answer: 'Avoid Acme: support is poor and prices keep rising. Most users are switching to Rival.',
+    expected: 'negative',
+  },
+  {
+    rule: 'a negated praise',
+    answer: 'Acme is not great and not reliable; it is clunky.',
+    expected: 'negative',
+  },
+  {
+    rule: 'pros and cons given equal weight',
+    answer: 'Acme is fast and affordable, but limited and slow to support.',
+    expected: 'neutral',
+  },
+  {
+    rule: 'a conditional recommendation between options',
+    answer: 'Go with Acme if you need invoices; go with Rival if you need payroll.',
+    expected: 'neutral',
+  },
+  {
+    rule: 'praise of another brand does not rub off',
+    answer: 'Acme covers the basics, while Rival is excellent and my top pick.',
+    expected: 'neutral',
+  },
+  {
+    rule: 'an answer about the brand reads its unnamed sentences too',
+    prompt: 'Is Acme still worth it?',
+    answer:
+      'Honestly, Acme has slipped.\n\n- Support is slow.\n- Prices keep climbing; many feel frustrated.',
+    expected: 'negative',
+  },
+  {
+    rule: 'first-person advice to skip the brand',
+    answer:
+      'Both store clips, but Acme charges for history, so I would rather say: skip Acme here and buy Rival.',
+    expected: 'negative',
+  },
+  {
+    rule: 'the brand demoted to a backup after a complaint about it',
+    answer: 'Late Acme pickups are a common complaint. Make Rival your default and keep Acme as a backup.',
+    expected: 'negative',
+  },
+  {
+    rule: 'a recommendation label naming the brand',
+    answer:
+      '**Our top recommendation: Acme**\n\nAcme is the easiest fit for small shops.\n\nRival also works.',
+    expected: 'positive',
+  },
+  {
+    rule: 'the first name under a pick heading, written with its product',
+    answer:
+      '| Model | Price |\n|---|---|\n| Rival Z | $$ |\n\n### My pick\nThe **Acme Trail 3** suits long days out.',
+    expected: 'positive',
+  },
+  {
+    rule: 'a product named again without the brand keeps the brand’s tone',
+    answer:
+      '1. **Acme Roadster** — roomy.\n2. **Rival Coupe** — quick.\n\nFor most drivers, the Roadster is the sweet spot.',
+    expected: 'positive',
+  },
+  {
+    rule: 'praise in an entry led by another brand stays with that brand',
+    answer:
+      '- **Acme** — a roomy cabin.\n- **Rival** — superb, excellent handling, though smaller than the Acme.',
+    expected: 'neutral',
+  },
+  {
+    rule: 'the user’s own complaint process is not a complaint about the brand',
+    prompt: 'How do I get a refund from Acme for a late order?',
+    answer:
+      'File a complaint through the Acme complaint form. Write a calm, factual complaint and keep receipts.',
+    expected: 'neutral',
+  },
+  {
+    rule: 'scam warnings about lures that imitate the brand',
+    prompt: 'Is this Acme renewal text real?',
+    answer:
+      'Be cautious: it looks like a phishing text. Scam links copy the name, and red flags include urgency. Acme never asks for your password.',
+    expected: 'neutral',
+  },
+  {
+    rule: 'advice on conduct is not a warning against the brand',
+    answer: 'Acme handles transfers fine; avoid keeping large balances there long-term.',
+    expected: 'neutral',
+  },
+  {
+    rule: 'hypotheticals in an opening if-clause are not judgements',
+    prompt: 'Does Acme work on old phones?',
+    answer: 'Acme runs on most phones. If it ever feels buggy or clunky or slow, reinstall it.',
+    expected: 'neutral',
+  },
+];
+
+describe('sentiment toward the brand', () => {
+  for (const entry of cases) {
+    it(entry.rule, () => {
+      const result = analyzeAnswer({
+        ...brandSet,
+        prompt: entry.prompt ?? '',
+        answer: entry.answer,
+        sources: [],
+      });
+      assert.equal(result.sentiment, entry.expected);
+    });
+  }
+});
