@@ -130,7 +130,13 @@ export async function recordCitations(
       .values({ ...citation, brandId: where.brandId, createdAt: where.now, updatedAt: where.now })
       .onConflictDoUpdate({
         target: [citations.brandId, citations.url],
-        set: { title: sql`coalesce(${citations.title}, excluded.title)`, updatedAt: where.now },
+        // Answers are stored concurrently with a clock read before each waits for its lock, so the
+        // stored range only ever widens: first seen never after last seen.
+        set: {
+          title: sql`coalesce(${citations.title}, excluded.title)`,
+          createdAt: sql`least(${citations.createdAt}, excluded.created_at)`,
+          updatedAt: sql`greatest(${citations.updatedAt}, excluded.updated_at)`,
+        },
       })
       .returning({ id: citations.id });
     if (!row) continue;
