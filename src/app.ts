@@ -5,6 +5,7 @@ import { authenticate, authorize } from './http/auth.ts';
 import { handleError } from './http/error-handler.ts';
 import { ApiError, errorBody } from './http/errors.ts';
 import { beginIdempotentRequest, finishIdempotentRequest } from './http/idempotency.ts';
+import { refuseNulInBody, refuseNulInParameters } from './http/nul-characters.ts';
 import { addOperationDefaults, registerOpenApi } from './http/openapi.ts';
 import {
   announceRateLimitPolicy,
@@ -53,7 +54,9 @@ export async function buildApp(
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     if (body === '') return done(null, undefined);
     try {
-      done(null, JSON.parse(body as string));
+      const parsed: unknown = JSON.parse(body as string);
+      refuseNulInBody(parsed);
+      done(null, parsed);
     } catch (error) {
       done(error as Error, undefined);
     }
@@ -79,6 +82,9 @@ export async function buildApp(
     // Limits count per key, before the scope check, so refused-scope requests count too.
     await enforceRateLimit(rateLimiter, request.principal.keyId, rateLimitScopes(config.tier), reply);
     authorize(request.principal, config.scope ?? null);
+  });
+  app.addHook('preValidation', async (request) => {
+    refuseNulInParameters({ path: request.params, query: request.query });
   });
   // Some routes dispatch LLM work only for certain bodies (prompts with `auto_generate`).
   app.addHook('preValidation', async (request, reply) => {

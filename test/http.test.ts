@@ -112,6 +112,41 @@ describe('request bodies and routes', () => {
     }
   });
 
+  it('refuses the NUL character, which PostgreSQL cannot store, where it stands, and stores nothing', async () => {
+    const { key } = await createTenant();
+    const body = { name: 'Ac\u0000me', website: 'https://acme.com', aliases: ['ok', 'b\u0000d'] };
+    assert.deepEqual(
+      expectEnvelope(await call(key, 'POST', '/v1/brands', body), 422, 'body_validation_error'),
+      {
+        errors: [
+          {
+            loc: ['body', 'name'],
+            msg: 'must not contain the NUL character (U+0000)',
+            type: 'nul_character',
+          },
+          {
+            loc: ['body', 'aliases', 1],
+            msg: 'must not contain the NUL character (U+0000)',
+            type: 'nul_character',
+          },
+        ],
+      },
+    );
+    assert.deepEqual(
+      expectEnvelope(await call(key, 'GET', '/v1/brands?search=a%00b'), 400, 'validation_error'),
+      {
+        errors: [
+          {
+            loc: ['query', 'search'],
+            msg: 'must not contain the NUL character (U+0000)',
+            type: 'nul_character',
+          },
+        ],
+      },
+    );
+    assert.deepEqual((await call(key, 'GET', '/v1/brands')).body.data, []);
+  });
+
   it('answers an unknown route with the 404 not_found envelope, with or without a key', async () => {
     const { key } = await createTenant();
     expectEnvelope(await call(key, 'GET', '/v1/nothing-here'), 404, 'not_found');
