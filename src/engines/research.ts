@@ -2,6 +2,7 @@ import { type FlexibleSchema, generateText, Output } from 'ai';
 import type { Fetch } from './llm-engine.ts';
 import { resolveMarket } from './market.ts';
 import { createOutboundFromSettings, type Outbound } from './outbound.ts';
+import { DEFAULT_PROMPT_CATEGORIES } from './prompt-categories.ts';
 import { openaiClient } from './providers.ts';
 import {
   factsOutputSchema,
@@ -115,15 +116,6 @@ export interface GeneratePromptsOptions extends LlmContext {
   market?: Market;
 }
 
-export const DEFAULT_PROMPT_CATEGORIES = [
-  'recommendation',
-  'comparison',
-  'alternatives',
-  'problem',
-  'reviews',
-  'pricing',
-];
-
 function describeBrand(options: GeneratePromptsOptions): string {
   const { brand, facts } = options;
   const names = (items: Array<{ name: string }> | undefined) =>
@@ -144,7 +136,7 @@ function describeBrand(options: GeneratePromptsOptions): string {
 /** Buyer questions to track for a brand, each with one of the given categories. */
 export async function generatePrompts(options: GeneratePromptsOptions): Promise<GeneratedPrompt[]> {
   const count = Math.max(1, Math.min(50, Math.floor(options.count)));
-  const categories = options.categories?.length ? options.categories : DEFAULT_PROMPT_CATEGORIES;
+  const categories = options.categories?.length ? options.categories : [...DEFAULT_PROMPT_CATEGORIES];
   const market = options.market ? resolveMarket(options.market) : null;
   const where = market?.countryName
     ? ` in ${market.location ? `${market.location}, ` : ''}${market.countryName}`

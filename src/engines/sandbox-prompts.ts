@@ -1,3 +1,4 @@
+import { DEFAULT_PROMPT_CATEGORIES } from './prompt-categories.ts';
 import { inventBrands } from './sandbox-names.ts';
 import { createRandom, type Random } from './sandbox-random.ts';
 
@@ -12,8 +13,6 @@ export interface SandboxPrompt {
   prompt_text: string;
   category: string;
 }
-
-export const DEFAULT_PROMPT_CATEGORIES = ['Comparison', 'Best of', 'Recommendation', 'Alternatives'] as const;
 
 const FAMILIES: Record<string, readonly string[]> = {
   comparison: [

@@ -7,7 +7,6 @@ import type { AnswerRequest, CollectedAnswer, Engine, Platform } from './types.t
 export { type SandboxBrandFacts, type SandboxFactsInput, sandboxBrandFacts } from './sandbox-facts.ts';
 export { type AnswerPlan, type PlannedOption, planSandboxAnswer } from './sandbox-plan.ts';
 export {
-  DEFAULT_PROMPT_CATEGORIES,
   type SandboxPrompt,
   type SandboxPromptsInput,
   sandboxPrompts,
