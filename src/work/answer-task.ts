@@ -158,20 +158,18 @@ export async function settleCollection(
   const reports = await findReportsByIds(tx, collectionReportIds(job));
   for (const report of reports) {
     if (report.status === 'processing' && (await countOpenTasks(tx, { reportId: report.id })) === 0) {
-      report.status = await finalizeReport(tx, report, competitors, now);
+      Object.assign(report, await finalizeReport(tx, report, competitors, now));
       await recordReportEvents(tx, { now, newId: deps.newId }, [report.id]);
     }
   }
   if ((await countOpenTasks(tx, { jobId: job.id })) > 0) return;
-  // Read again: finalising just wrote each report's status and failure reason.
-  const settled = await findReportsByIds(tx, collectionReportIds(job));
-  const reportIds = settled.map((report) => report.id);
-  const anyCompleted = settled.some((report) => report.status === 'completed');
+  const reportIds = reports.map((report) => report.id);
+  const anyCompleted = reports.some((report) => report.status === 'completed');
   const error = anyCompleted
     ? null
     : {
         code: 'no_answers',
-        message: settled.find((r) => r.failureReason)?.failureReason ?? 'No answer could be collected.',
+        message: reports.find((r) => r.failureReason)?.failureReason ?? 'No answer could be collected.',
       };
   await finishJob(tx, job.id, {
     status: anyCompleted ? 'completed' : 'failed',

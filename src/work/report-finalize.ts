@@ -15,7 +15,7 @@ export async function finalizeReport(
   report: ReportRow,
   competitors: Array<{ name: string }>,
   now: Date,
-): Promise<'completed' | 'failed'> {
+): Promise<Pick<ReportRow, 'status' | 'failureReason'>> {
   const rows = await listResults(tx, report.id);
   const completed = rows.filter(({ result }) => result.status === 'completed');
   if (completed.length === 0) {
@@ -29,7 +29,7 @@ export async function finalizeReport(
     });
     if (report.regionConfigId)
       await recordRegionConfigRun(tx, report.regionConfigId, { status: 'failed', error: reason, now });
-    return 'failed';
+    return { status: 'failed', failureReason: reason };
   }
   const market = marketKey(report);
   const metrics = computeReportMetrics(
@@ -57,5 +57,5 @@ export async function finalizeReport(
   });
   if (report.regionConfigId)
     await recordRegionConfigRun(tx, report.regionConfigId, { status: 'completed', error: null, now });
-  return 'completed';
+  return { status: 'completed', failureReason: null };
 }
