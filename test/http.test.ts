@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { InjectOptions } from 'fastify';
 import { createKey, revokeAccountKey } from '../src/accounts/accounts.service.ts';
 import { BODY_LIMIT_BYTES } from '../src/app.ts';
@@ -187,8 +187,12 @@ describe('service endpoints', () => {
 describe('internal errors', () => {
   it('answers an unexpected database error with a bare 500: no stack, no SQL, no parameters', async () => {
     const { key } = await createTenant();
-    // PostgreSQL text cannot hold NUL, which JSON strings can: the insert fails inside the database.
-    const response = await call(key, 'POST', '/v1/brands', { ...acme, name: 'Ac\u0000me' });
+    const { database } = await testDeps();
+    // A constraint no code path expects makes a valid insert fail inside the database.
+    await database.db.execute(sql`alter table brands add constraint test_failure check (name <> 'Explode')`);
+    const response = await call(key, 'POST', '/v1/brands', { ...acme, name: 'Explode' }).finally(() =>
+      database.db.execute(sql`alter table brands drop constraint test_failure`),
+    );
     expectEnvelope(response, 500, 'internal_error');
     assert.deepEqual(response.body.error, {
       code: 'internal_error',
@@ -196,7 +200,16 @@ describe('internal errors', () => {
       details: {},
     });
     const text = JSON.stringify(response.body);
-    for (const leak of ['insert', 'brands', 'Failed query', 'params', ' at ', '.ts:', 'Ac\\u0000me'])
+    for (const leak of [
+      'insert',
+      'brands',
+      'Failed query',
+      'params',
+      ' at ',
+      '.ts:',
+      'Explode',
+      'test_failure',
+    ])
       assert.ok(!text.includes(leak), `the body leaks ${leak}`);
   });
 
