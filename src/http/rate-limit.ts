@@ -1,22 +1,24 @@
 import type { FastifyReply } from 'fastify';
-import { Redis } from 'ioredis';
-import {
-  type RateLimiterAbstract,
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-} from 'rate-limiter-flexible';
 import { ApiError } from './errors.ts';
+import {
+  connectRedis,
+  MemorySlidingLog,
+  outageReporter,
+  RedisSlidingLog,
+  type SlidingLog,
+  withFallback,
+} from './rate-limit-store.ts';
 
 export type RateLimitScope = 'burst' | 'llm';
 
 /**
- * rate-limiter-flexible counts in fixed windows: a key's window opens at its first request and its
- * count resets 60 s later. A client can therefore get up to twice the quota across a window edge,
- * which spec §4's "rolling minute" tolerates; a sliding log would cost a sorted set per key.
+ * Spec §4's "rolling minute": each key keeps a log of its accepted requests and a request is let in
+ * when fewer than the quota were accepted in the last 60 s, so no 60 s span ever holds more than the
+ * quota (a fixed window allows twice that across its edge). Refused requests are not logged, so a
+ * client that keeps retrying gets in as soon as its oldest request is a minute old.
  */
 export const RATE_LIMIT_WINDOW_SECONDS = 60;
-const REDIS_READY_TIMEOUT_MS = 2000;
+const WINDOW_MS = RATE_LIMIT_WINDOW_SECONDS * 1000;
 
 export interface RateLimitSettings {
   burstPerMinute: number;
@@ -27,8 +29,9 @@ export interface RateLimitSettings {
 export interface ScopeState {
   scope: RateLimitScope;
   quota: number;
+  /** The quota less the requests accepted in the last 60 s. */
   remaining: number;
-  /** Seconds until the window ends and the quota is whole again. */
+  /** Seconds until the oldest of those leaves the window, so one more request fits (60 when none). */
   resetSeconds: number;
   refused: boolean;
 }
@@ -44,79 +47,32 @@ export interface RateLimiter {
 export interface RateLimiterOptions {
   /** Called when the shared store fails; limits then hold per process until it is back. */
   onStoreError?: (error: Error) => void;
+  /** The memory store's clock in ms (tests); Redis always uses its own. */
+  now?: () => number;
 }
 
-function limiterFor(scope: RateLimitScope, points: number, redis: Redis | null): RateLimiterAbstract {
-  const base = { points, duration: RATE_LIMIT_WINDOW_SECONDS, keyPrefix: `sightline:rl:${scope}` };
-  const memory = new RateLimiterMemory(base);
-  if (!redis) return memory;
-  // While Redis is unreachable each process limits on its own rather than refusing or waiting.
-  return new RateLimiterRedis({
-    ...base,
-    storeClient: redis,
-    rejectIfRedisNotReady: true,
-    insuranceLimiter: memory,
-  });
-}
-
-function waitUntilReady(redis: Redis): Promise<void> {
-  if (redis.status === 'ready') return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      redis.off('ready', done);
-      resolve();
-    };
-    const timer = setTimeout(done, REDIS_READY_TIMEOUT_MS);
-    redis.once('ready', done);
-  });
-}
-
-function connectRedis(url: string, onStoreError: (error: Error) => void): Redis {
-  // No offline queue: a command sent while disconnected fails at once and the insurance limiter answers.
-  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-  let reported = false;
-  redis.on('error', (error: Error) => {
-    if (!reported) onStoreError(error);
-    reported = true;
-  });
-  redis.on('ready', () => {
-    reported = false;
-  });
-  return redis;
-}
-
-/** `RateLimiterMemory` for one process; with a Redis URL, limits shared by every process using it. */
+/** A log in this process's memory; with a Redis URL, one shared by every process using that Redis. */
 export async function createRateLimiter(
   settings: RateLimitSettings,
   options: RateLimiterOptions = {},
 ): Promise<RateLimiter> {
-  const redis = settings.redisUrl
-    ? connectRedis(settings.redisUrl, options.onStoreError ?? (() => {}))
-    : null;
-  if (redis) await waitUntilReady(redis);
+  const memory = new MemorySlidingLog(WINDOW_MS, options.now);
+  const outage = outageReporter(options.onStoreError ?? (() => {}));
+  const redis = settings.redisUrl ? await connectRedis(settings.redisUrl, outage.fail) : null;
+  const log: SlidingLog = redis
+    ? withFallback(new RedisSlidingLog(redis, WINDOW_MS), memory, outage)
+    : memory;
   const quotas = { burst: settings.burstPerMinute, llm: settings.llmPerMinute };
-  const limiters = {
-    burst: limiterFor('burst', quotas.burst, redis),
-    llm: limiterFor('llm', quotas.llm, redis),
-  };
 
   async function consumeOne(scope: RateLimitScope, keyId: string): Promise<ScopeState> {
-    let outcome: RateLimiterRes;
-    let refused = false;
-    try {
-      outcome = await limiters[scope].consume(keyId);
-    } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
-      outcome = error;
-      refused = true;
-    }
+    const quota = quotas[scope];
+    const outcome = await log.hit(`sightline:rl:${scope}:${keyId}`, quota);
     return {
       scope,
-      quota: quotas[scope],
-      remaining: outcome.remainingPoints,
-      resetSeconds: Math.ceil(outcome.msBeforeNext / 1000),
-      refused,
+      quota,
+      remaining: Math.max(0, quota - outcome.count),
+      resetSeconds: outcome.count > 0 ? Math.ceil(outcome.msUntilFree / 1000) : RATE_LIMIT_WINDOW_SECONDS,
+      refused: !outcome.allowed,
     };
   }
 
@@ -150,7 +106,7 @@ export function policyField(limiter: RateLimiter, scopes: readonly RateLimitScop
     .join(', ');
 }
 
-/** `RateLimit`: what is left of each policy's quota (`r`) and in how many seconds it is whole again (`t`). */
+/** `RateLimit`: what is left of each policy's quota (`r`) and in how many seconds one more request fits (`t`). */
 export function stateField(states: readonly ScopeState[]): string {
   return states.map((state) => `"${state.scope}";r=${state.remaining};t=${state.resetSeconds}`).join(', ');
 }
