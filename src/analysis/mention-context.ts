@@ -4,12 +4,15 @@ import { isWordCharCode, wordEnd } from './text.ts';
 // tell a name from the ordinary word.
 
 // A sentence-initial everyday word ("On race day", "Close the deal") is a name only when a verb or
-// a label separator follows it ("Close is a CRM", "Wave: free invoicing").
+// a label separator follows it ("Close is a CRM", "Wave: free invoicing"), in English or the other
+// languages answers come in ("Rival ist bekannt").
 export const NAME_FOLLOWERS = new Set(
   `is are was were has have had offers offer provides provide lets makes make gives give can could will would
   should may might does did doesn't isn't wasn't also remains stands supports integrates includes works focuses
   excels shines targets charges costs uses started launched sells specializes specialises tends feels looks keeps
-  comes runs handles leads ranks wins scores adds lacks stays delivers`
+  comes runs handles leads ranks wins scores adds lacks stays delivers
+  ist sind hat bietet bleibt est sont offre propose reste es son tiene ofrece sigue e ha hanno resta
+  tem oferece continua`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );

@@ -49,7 +49,42 @@ const everyday: BrandSet = {
   ],
 };
 
+const garden: BrandSet = {
+  brand: brand('Bloom', ['Bloom Garden'], 'https://bloomgarden.com'),
+  competitors: [brand('Cadence'), brand('Ember', ['Ember Mug']), brand('YETI')],
+};
+
 const cases: MentionCase[] = [
+  {
+    rule: 'a name that is an ordinary dictionary word, used as the word',
+    brandSet: garden,
+    answer: 'Hydrangeas bloom on old wood; keep a steady cadence of watering.',
+    expected: [],
+  },
+  {
+    rule: 'the same names written as names',
+    brandSet: garden,
+    answer: 'Bloom is a garden feed; Cadence sells planters.',
+    expected: ['Bloom', 'Cadence'],
+  },
+  {
+    rule: '“the” before an everyday-word name and a numbered model',
+    brandSet: garden,
+    answer: 'The Ember Mug 2 keeps coffee warm.',
+    expected: ['Ember'],
+  },
+  {
+    rule: 'an everyday-word name written in capitals as the brand spells itself',
+    brandSet: garden,
+    answer: '- **YETI Rambler 10 oz Mug**: no electronics.',
+    expected: ['YETI'],
+  },
+  {
+    rule: 'an everyday-word name leading an option label that goes on as a product line',
+    brandSet: everyday,
+    answer: '1. **Wave for Freelancers** — simple invoicing.',
+    expected: ['Wave'],
+  },
   { rule: 'name ignoring case', brandSet: acme, answer: 'We use ACME daily.', expected: ['Acme'] },
   {
     rule: 'possessive',

@@ -1,4 +1,4 @@
-import { isCalendarWord, isCommonWord } from './common-words.ts';
+import { isCalendarWord, isDictionaryWord } from './common-words.ts';
 import type { MarkdownDocument } from './markdown.ts';
 import {
   atSentenceStart,
@@ -36,6 +36,8 @@ interface NameVariant {
   calendar: boolean;
   /** Written without capitals ("folk", "beehiiv"): capitals prove nothing either way. */
   lowerCaseName: boolean;
+  /** Written in capitals ("ON", "REI"): never the same as the lower-case word, even in casual text. */
+  acronym: boolean;
   capitalisedWords: boolean[];
   startsWithThe: boolean;
 }
@@ -49,11 +51,6 @@ export interface MentionOccurrence {
   entity: number;
   start: number;
   end: number;
-  /**
-   * Read as a name only because the entity is named unambiguously elsewhere ("Monday's board" in an
-   * answer that also says "monday.com"): it counts for tone, not for the order of first mention.
-   */
-  confirmedByOthers: boolean;
 }
 
 /** What the matcher needs to know about one answer. */
@@ -77,7 +74,7 @@ function variantFor(entity: number, original: string, isDomain: boolean): NameVa
     !isDomain &&
     !/[.@]/.test(folded) &&
     !/\p{Ll}\p{Lu}/u.test(original) &&
-    words.every((word) => !/\d/.test(word) && isCommonWord(word));
+    words.every((word) => !/\d/.test(word) && isDictionaryWord(word));
   return {
     entity,
     folded,
@@ -85,6 +82,7 @@ function variantFor(entity: number, original: string, isDomain: boolean): NameVa
     ordinary,
     calendar: ordinary && words.length === 1 && isCalendarWord(words[0]),
     lowerCaseName: !hasUpperCase(original),
+    acronym: original === original.toUpperCase() && hasUpperCase(original),
     capitalisedWords: originalWords.map((word) => isUpperCaseLetter(word[0])),
     startsWithThe: words[0] === 'the',
   };
@@ -142,16 +140,25 @@ function boundariesHold(variant: NameVariant, folded: string, start: number, end
   return true;
 }
 
-/** A capitalised model word follows the name in running text ("the Acme Plus was…"). */
-function namesAModel(text: string, end: number): boolean {
+/** The capitalised or numbered model word that follows the name in running text ("the Acme Plus was…"). */
+function modelAfter(text: string, end: number): string | null {
   const next = /^ ([\p{Lu}\d][\p{L}\d-]*)/u.exec(text.slice(end, end + 30));
-  return next !== null && isModelDesignation(next[1]);
+  return next !== null && isModelDesignation(next[1]) ? next[1] : null;
 }
 
 /** What follows a name in a label is a model ("Plus", "X2 Pro", "(Soft)"): capitals or digits only. */
 function isModelDesignation(rest: string): boolean {
   const words = rest.split(/[\s()]+/).filter((word) => word !== '');
   return words.length > 0 && words.length <= 3 && words.every((word) => /^[\p{Lu}\d]/u.test(word));
+}
+
+const PRODUCT_LINE_JOINERS = new Set(['for', 'by', 'of', 'and', '&', 'de', 'pour', 'para', 'für', 'per']);
+
+/** A label that goes on from the name as a product line does: "Square for Restaurants", "Acme by Night". */
+function isProductLine(rest: string): boolean {
+  const words = rest.split(/\s+/).filter((word) => word !== '');
+  if (words.length < 2 || words.length > 4 || !PRODUCT_LINE_JOINERS.has(words[0])) return false;
+  return words.slice(1).every((word) => /^[\p{Lu}\d]/u.test(word) || PRODUCT_LINE_JOINERS.has(word));
 }
 
 /** The occurrence is the whole of a bold span, a table cell or the lead of a heading or list item. */
@@ -164,7 +171,10 @@ function isFormattedAsName(context: MentionContext, start: number, end: number):
       .replace(/^\s*\d{1,2}[.)]\s*/, '')
       .replace(/[\s:.,;!?—–-]+$/, '')
       .trim();
-    return label === name || (label.startsWith(`${name} `) && isModelDesignation(label.slice(name.length)));
+    if (label === name) return true;
+    if (!label.startsWith(`${name} `)) return false;
+    const rest = label.slice(name.length);
+    return isModelDesignation(rest) || isProductLine(rest);
   };
   for (const span of document.bold) {
     if (span.start <= start && span.end >= end && trimmedEquals(span.start, span.end)) return true;
@@ -189,11 +199,19 @@ type Verdict = 'mention' | 'not_a_mention' | 'needs_confirmation';
 function judgeOccurrence(variant: NameVariant, context: MentionContext, start: number, end: number): Verdict {
   if (!variant.ordinary || variant.lowerCaseName) return 'mention';
   const { text, folded } = context;
-  if (!capitalsMatch(variant, text.slice(start, end))) return 'not_a_mention';
+  const written = text.slice(start, end);
+  if (!capitalsMatch(variant, written)) return 'not_a_mention';
+  // Written in capitals as the brand spells itself ("YETI"): the ordinary word is never written so.
+  if (variant.acronym && written === written.toUpperCase()) return 'mention';
   const before = previousWord(folded, start);
-  if (before === 'the' && !variant.startsWithThe)
-    return namesAModel(text, end) ? 'needs_confirmation' : 'not_a_mention';
   const formatted = isFormattedAsName(context, start, end);
+  // "the On Cloudmonster" in running text may be the ordinary word; set as an option's label it is the name.
+  if (before === 'the' && !variant.startsWithThe && !formatted) {
+    const model = modelAfter(text, end);
+    if (model === null) return 'not_a_mention';
+    // A numbered model ("the Ember Mug 2") is a product; a worded one ("the Square Mile Walk") may not be.
+    return /\d/.test(model) ? 'mention' : 'needs_confirmation';
+  }
   if (variant.calendar) {
     if (CALENDAR_BEFORE.has(before) || CALENDAR_AFTER.has(nextWord(folded, end))) return 'not_a_mention';
     return formatted ? 'mention' : 'needs_confirmation';
@@ -222,12 +240,7 @@ export function findMentions(matcher: EntityMatcher, context: MentionContext): M
       if (inRanges(context.excluded, index, variantEnd) || context.saysNoInformation(index)) return undefined;
       const verdict = judgeOccurrence(variant, context, index, variantEnd);
       if (verdict === 'not_a_mention') continue;
-      const occurrence = {
-        entity: variant.entity,
-        start: index,
-        end: variantEnd,
-        confirmedByOthers: verdict === 'needs_confirmation',
-      };
+      const occurrence = { entity: variant.entity, start: index, end: variantEnd };
       (verdict === 'mention' ? accepted : pending).push(occurrence);
       return variantEnd;
     }
@@ -243,10 +256,12 @@ export function findMentions(matcher: EntityMatcher, context: MentionContext): M
 
 /**
  * The tracked entities a short text (an option candidate, a prompt) names, in order, without the
- * sentence-level checks: an everyday-word name still needs its capitals.
+ * sentence-level checks: an everyday-word name still needs its capitals, unless the text has none at
+ * all (a prompt typed in lower case), where case proves nothing.
  */
 export function entitiesNamedIn(matcher: EntityMatcher, written: string, folded: string): number[] {
   const found: number[] = [];
+  const casual = !hasUpperCase(written);
   for (let index = 0; index < folded.length; index++) {
     if (!isWordCharCode(folded, index) || (index > 0 && isWordCharCode(folded, index - 1))) continue;
     const variants = matcher.byFirstWord.get(folded.slice(index, wordEnd(folded, index)));
@@ -258,6 +273,7 @@ export function entitiesNamedIn(matcher: EntityMatcher, written: string, folded:
       if (
         variant.ordinary &&
         !variant.lowerCaseName &&
+        !(casual && !variant.acronym) &&
         !capitalsMatch(variant, written.slice(index, variantEnd))
       ) {
         continue;

@@ -26,7 +26,8 @@ export const POSITIVE_CUES: Record<string, number> = {
     worth the trip, love*, the standout, a standout, top recommendation, our top, sweet spot, best all-round*,
     best all-around, easiest fit, easiest choice, safest choice, safest bet, simplest choice, obvious choice,
     clear choice, standout choice, editor's choice, editors' choice, the one to get, is the best, are the best,
-    if i had to pick, if i had to choose, if i could only pick, if i had to recommend`,
+    if i had to pick, if i had to choose, if i could only pick, if i had to recommend,
+    best pick, best of the bunch, pick of the bunch, the one i'd pick, the one i would pick`,
     2,
   ),
   ...weighted(
@@ -53,7 +54,8 @@ export const POSITIVE_CUES: Record<string, number> = {
     recomiendo, la mejor, el mejor, la opcion mas completa, la mas completa, mas completa, mas completo,
     mas economica, mas economico, meine empfehlung, mein tipp, die referenz, jeden cent wert, ausgereifteste,
     hervorragend*, ausgezeichnet*, die beste, der beste, das beste, o melhor, a melhor, recomendo,
-    il migliore, la migliore, ottim*, excelente*, eccellent*`,
+    il migliore, la migliore, ottim*, excelente*, eccellent*,
+    melhor opcao, mejor opcion, migliore opzione, meilleur choix, meilleure option`,
     2,
   ),
   ...weighted(
@@ -73,7 +75,9 @@ export const NEGATIVE_CUES: Record<string, number> = {
     recommend moving, suggest migrating, gripes, disappointing, disappointed, unreliable, squeezing,
     falls apart, fell apart, fall apart, poorly communicated, climbed sharply, hidden fees, scam*, rip-off,
     ripoff, too limited, anger*, backlash, distrust, mistrust, stay away, red flag*, deal-breaker,
-    dealbreaker, not safe, unsafe`,
+    dealbreaker, not safe, unsafe,
+    misleading, i'd skip, i would skip, skip it, hold off, not right now, oversell*, overstat*, outweigh the benefits,
+    outweighs the benefits, safety recall*, class action, fire risk, cratering`,
     2,
   ),
   ...weighted(
@@ -91,19 +95,22 @@ export const NEGATIVE_CUES: Record<string, number> = {
     lags, weak, complicated, fiddly, finicky, slipped, extra cost*, cost extra, pricing cliff, no native,
     limited, lacks, lacking, lack of, missing, fewer, learning curve, overwhelm*, inconsistent, cramped,
     crowded, noisy, restrictive, inflexible, tedious, difficult, issues with, problems with, concerns,
-    caution, cautious, risky, warning, declin*, stagnat*, mixed, mixed reviews`,
+    caution, cautious, risky, warning, declin*, stagnat*, mixed, mixed reviews, recall*, defect*, overheat*,
+    problems, fine print`,
     0.5,
   ),
   // French, Spanish, German, Portuguese, Italian.
   ...weighted(
     `eviter, a eviter, trop cher, decevant*, evitar, demasiado caro, decepcionante, vermeiden, zu teuer,
-    enttauschend, finger weg, nao recomendo, non consiglio, da evitare, deconseille`,
+    enttauschend, finger weg, nao recomendo, non consiglio, da evitare, deconseille,
+    evitar*, meglio evitar*, evite, evitez`,
     2,
   ),
   ...weighted(
     `cher, chere, couteux, limite, complique, caro, cara, limitado, lento, complicado, teuer,
     eingeschrankt, langsam, kompliziert, uberlaufen, umstandlich, nachteil*, inconvenient*, desventaja*,
-    probleme, problema, caro demais, lento demais, costoso, limitato`,
+    probleme, problema, caro demais, lento demais, costoso, limitato,
+    problemas, problemi, lamentan*, quejas, queja, reclamac*, plaintes, beschwerden, ritardi, retrasos, atrasos`,
     1,
   ),
 };

@@ -53,6 +53,22 @@ const cases: Array<{ rule: string; answer: string; prompt?: string; expected: Se
     expected: 'negative',
   },
   {
+    rule: 'a best pick named as such',
+    answer: '**Best pick: Acme Creatine.** Certified, no fillers.\n\n**Rival** is cheaper.',
+    expected: 'positive',
+  },
+  {
+    rule: 'a top pick in Portuguese',
+    answer: '1. **Acme** — Melhor opção geral para home office.\n2. **Rival** — Boa cobertura.',
+    expected: 'positive',
+  },
+  {
+    rule: 'advice to avoid the brand in Italian',
+    answer:
+      '**Acme**\n* **Contro:** molti utenti lamentano ritardi frequenti.\n* Al momento è meglio evitarla e usare Rival.',
+    expected: 'negative',
+  },
+  {
     rule: 'first-person advice to skip the brand',
     answer:
       'Both store clips, but Acme charges for history, so I would rather say: skip Acme here and buy Rival.',
@@ -126,4 +142,24 @@ describe('sentiment toward the brand', () => {
       assert.equal(result.sentiment, entry.expected);
     });
   }
+
+  it('takes a prompt typed in lower case as being about an everyday-word brand', () => {
+    const answer = {
+      brand: { name: 'Chase', aliases: [], website: 'https://www.chase.com' },
+      competitors: [],
+      answer:
+        'Honestly? Probably yes.\n\nChase charges $12 a month.\n\n- Fees are hard to justify.\n- Many feel frustrated.',
+      sources: [],
+    };
+    assert.equal(
+      analyzeAnswer({ ...answer, prompt: 'chase keeps charging me. should i switch' }).sentiment,
+      'negative',
+    );
+    // The same question in sentence case names "Chase" with its capital; an ordinary "chase" in
+    // running lower case would not make the answer about the brand.
+    assert.equal(
+      analyzeAnswer({ ...answer, prompt: 'Why do I chase fees? Should I switch' }).sentiment,
+      'neutral',
+    );
+  });
 });
