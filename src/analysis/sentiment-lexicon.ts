@@ -67,6 +67,11 @@ export const POSITIVE_CUES: Record<string, number> = {
   ),
 };
 
+// "the best overall" must read as "best overall", not as the weaker "the best" that starts first.
+for (const [phrase, weight] of Object.entries(POSITIVE_CUES)) {
+  if (phrase.startsWith('best ') && weight === 2) POSITIVE_CUES[`the ${phrase}`] = weight;
+}
+
 export const NEGATIVE_CUES: Record<string, number> = {
   ...weighted(
     `avoid, steer clear, not recommend, wouldn't recommend, hard to recommend, falls short, fall short,
@@ -76,7 +81,7 @@ export const NEGATIVE_CUES: Record<string, number> = {
     falls apart, fell apart, fall apart, poorly communicated, climbed sharply, hidden fees, scam*, rip-off,
     ripoff, too limited, anger*, backlash, distrust, mistrust, stay away, red flag*, deal-breaker,
     dealbreaker, not safe, unsafe,
-    misleading, i'd skip, i would skip, skip it, hold off, not right now, oversell*, overstat*, outweigh the benefits,
+    misleading, a word of caution, i'd skip, i would skip, skip it, hold off, not right now, oversell*, overstat*, outweigh the benefits,
     outweighs the benefits, safety recall*, class action, fire risk, cratering`,
     2,
   ),

@@ -53,6 +53,17 @@ const cases: Array<{ rule: string; answer: string; prompt?: string; expected: Se
     expected: 'negative',
   },
   {
+    rule: '“the best overall” is the top pick, not the weaker “the best”',
+    answer: '* **Acme V2:** Frequently named the best overall desk for its stability.\n* **Rival:** cheaper.',
+    expected: 'positive',
+  },
+  {
+    rule: 'a word of caution about the brand outweighs its one praise',
+    answer:
+      '**A word of caution on Acme:** it has the most polished interface, but many users complain about upsells.',
+    expected: 'negative',
+  },
+  {
     rule: 'a best pick named as such',
     answer: '**Best pick: Acme Creatine.** Certified, no fillers.\n\n**Rival** is cheaper.',
     expected: 'positive',
