@@ -1,4 +1,4 @@
-import { isCommonWord } from './common-words.ts';
+import { isCommonWord, isDictionaryWord } from './common-words.ts';
 import { foldName } from './text.ts';
 
 // Nouns for what an option has rather than what it is: the labels answers bold to head a point
@@ -21,9 +21,17 @@ const FEATURE_NOUNS = new Set(
 );
 const JOINING_WORDS = new Set('and & or of the for to in on with your its their plus vs'.split(' '));
 
-/** True for a (folded) feature noun: "fees", "warranty", "settings". */
-export function isFeatureNoun(folded: string): boolean {
-  return FEATURE_NOUNS.has(folded);
+// Abstract nouns ("Flexibility", "Consistency", "Communication") name a quality, not a product.
+const ABSTRACT_NOUN = /(?:ity|ness|tion|sion|ency|ance|ence|ment)$/;
+
+/**
+ * True for a (folded) feature noun: "fees", "warranty", "batteries"; with `labelled` (the lead ends
+ * in a colon, "**Flexibility:**"), also an abstract noun, which as a bare lead may be a name ("Affinity").
+ */
+export function isFeatureNoun(folded: string, labelled = false): boolean {
+  if (FEATURE_NOUNS.has(folded)) return true;
+  if (folded.endsWith('ies') && FEATURE_NOUNS.has(`${folded.slice(0, -3)}y`)) return true;
+  return labelled && ABSTRACT_NOUN.test(folded) && isDictionaryWord(folded);
 }
 
 /**
@@ -31,13 +39,13 @@ export function isFeatureNoun(folded: string): boolean {
  * feature noun; other everyday words may join in sentence case ("Resale and running costs", "Data
  * protection"), not in title case ("Value Village" reads as a name).
  */
-export function isFeatureLabel(name: string): boolean {
+export function isFeatureLabel(name: string, labelled = false): boolean {
   const words = name.split(/[^\p{L}\p{N}&]+/u).filter((word) => word.length > 0);
   let features = 0;
   let everyday = false;
   for (const word of words) {
     const folded = foldName(word);
-    if (FEATURE_NOUNS.has(folded)) features++;
+    if (isFeatureNoun(folded, labelled)) features++;
     else if (JOINING_WORDS.has(folded)) continue;
     else if (isCommonWord(folded)) everyday = true;
     else return false;

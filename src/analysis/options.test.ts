@@ -37,6 +37,19 @@ const cases: Array<{ rule: string; answer: string; others: string[]; position: n
     position: 3,
   },
   {
+    rule: 'abstract nouns and plural features heading a point with a colon are labels',
+    answer:
+      '### Our pick: Asana\n* **Consistency:** the same plan each week.\n* **Flexibility:** easy changes.\n* **Batteries:** not needed.\n\n### Others\n* **Trello:** boards.\n* **Handy:** cheaper.',
+    others: ['Handy'],
+    position: 1,
+  },
+  {
+    rule: 'an abstract noun standing as a name in a table row is an option',
+    answer: '| Tool | Fit |\n|---|---|\n| Affinity | Deal flow |\n| Asana | Tasks |',
+    others: ['Affinity'],
+    position: 2,
+  },
+  {
     rule: 'labels are not options',
     answer:
       '- **Pros:** fast\n- **Cons:** pricey\n\n**Now:** this\n**Next:** that\n\n**Bottom line:** use Asana.',

@@ -96,6 +96,8 @@ function leadOf(text: string, document: MarkdownDocument, line: MarkdownLine): L
   return { raw, offset: offset + numberLength, shape };
 }
 
+const LABEL_COLON = /:[\s*_]*$/;
+
 function collectCandidates(text: string, document: MarkdownDocument, matcher: EntityMatcher): Candidate[] {
   const candidates: Candidate[] = [];
   const leadGroups = new Map<number, GroupOf>();
@@ -109,7 +111,7 @@ function collectCandidates(text: string, document: MarkdownDocument, matcher: En
       folded,
       offset,
       group,
-      nameLike: !endsLikeSentence && isNameLike(name) && !isFeatureLabel(name),
+      nameLike: !endsLikeSentence && isNameLike(name) && !isFeatureLabel(name, LABEL_COLON.test(raw)),
       signal: signalOf(name, folded),
       tracked,
       needsTrackedNeighbour,
