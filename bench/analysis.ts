@@ -2,6 +2,7 @@
 // case-insensitive regular expression per tracked name. Deterministic input, bounded to ~20 s.
 //   node --import tsx bench/analysis.ts
 import { createAnalyzer } from '../src/analysis/analyze.ts';
+import { isEnglishText } from '../src/analysis/answer-language.ts';
 import { parseMarkdown } from '../src/analysis/markdown.ts';
 import { compileEntityMatcher, findMentions } from '../src/analysis/mentions.ts';
 import { createNoInformationCheck } from '../src/analysis/no-information.ts';
@@ -161,6 +162,7 @@ const mentionsOnly = (text: string) => {
     document: parseMarkdown(text),
     excluded: findTextUrls(text).excluded,
     saysNoInformation: createNoInformationCheck(folded),
+    english: isEnglishText(folded),
   });
 };
 const baseline = naiveBaseline();

@@ -1,3 +1,4 @@
+import { isEnglishText } from './answer-language.ts';
 import { type AnalysedCitation, collectCitations } from './citations.ts';
 import { parseMarkdown } from './markdown.ts';
 import {
@@ -127,6 +128,7 @@ function createReader(brandSet: BrandSet): (input: AnswerToAnalyse) => ReadAnswe
       document,
       excluded: textUrls.excluded,
       saysNoInformation: createNoInformationCheck(folded),
+      english: isEnglishText(folded),
     });
     const others = findOtherBrands(text, folded, document, matcher, textUrls.excluded);
     const ranked = rankBrands(entities, occurrences, others, text, folded, textUrls.excluded);

@@ -54,7 +54,24 @@ const garden: BrandSet = {
   competitors: [brand('Cadence'), brand('Ember', ['Ember Mug']), brand('YETI')],
 };
 
+const sfizio: BrandSet = {
+  brand: brand('Sfizio', [], 'https://sfizio.it'),
+  competitors: [brand('Claro', [], 'https://claro.com.br')],
+};
+
 const cases: MentionCase[] = [
+  {
+    rule: 'in another language, a capitalised name written in lower case is that language’s word',
+    brandSet: sfizio,
+    answer: 'Per togliersi uno sfizio a tarda sera, è chiaro e claro: la app Sfizio è comoda e veloce.',
+    expected: ['Sfizio'],
+  },
+  {
+    rule: 'in English, a name in lower case still counts (case is ignored)',
+    brandSet: acme,
+    answer: 'Most teams I know use acme for this, and it works well.',
+    expected: ['Acme'],
+  },
   {
     rule: 'a name that is an ordinary dictionary word, used as the word',
     brandSet: garden,

@@ -60,6 +60,8 @@ export interface MentionContext {
   document: MarkdownDocument;
   excluded: Array<{ start: number; end: number }>;
   saysNoInformation: NoInformationCheck;
+  /** The answer is in English, whose ordinary words the dictionary knows. */
+  english: boolean;
 }
 
 function variantFor(entity: number, original: string, isDomain: boolean): NameVariant | null {
@@ -196,10 +198,25 @@ function capitalsMatch(variant: NameVariant, written: string): boolean {
 
 type Verdict = 'mention' | 'not_a_mention' | 'needs_confirmation';
 
+/**
+ * In another language the dictionary does not know its ordinary words, so a one-word capitalised
+ * name written all in lower case there is taken for the language's own word ("uno sfizio", "ao vivo").
+ */
+function foreignOrdinaryWord(variant: NameVariant, context: MentionContext, written: string): boolean {
+  return (
+    !context.english &&
+    !variant.isDomain &&
+    variant.capitalisedWords.length === 1 &&
+    variant.capitalisedWords[0] &&
+    !hasUpperCase(written)
+  );
+}
+
 function judgeOccurrence(variant: NameVariant, context: MentionContext, start: number, end: number): Verdict {
-  if (!variant.ordinary || variant.lowerCaseName) return 'mention';
   const { text, folded } = context;
   const written = text.slice(start, end);
+  if (foreignOrdinaryWord(variant, context, written)) return 'not_a_mention';
+  if (!variant.ordinary || variant.lowerCaseName) return 'mention';
   if (!capitalsMatch(variant, written)) return 'not_a_mention';
   // Written in capitals as the brand spells itself ("YETI"): the ordinary word is never written so.
   if (variant.acronym && written === written.toUpperCase()) return 'mention';
