@@ -27,7 +27,8 @@ export const POSITIVE_CUES: Record<string, number> = {
     best all-around, easiest fit, easiest choice, safest choice, safest bet, simplest choice, obvious choice,
     clear choice, standout choice, editor's choice, editors' choice, the one to get, is the best, are the best,
     if i had to pick, if i had to choose, if i could only pick, if i had to recommend,
-    best pick, best of the bunch, pick of the bunch, the one i'd pick, the one i would pick`,
+    best pick, best of the bunch, pick of the bunch, the one i'd pick, the one i would pick,
+    i'd get the, i would get the, i'd buy the, i would buy the, the one i'd buy, the one i would buy`,
     2,
   ),
   ...weighted(
@@ -55,6 +56,8 @@ export const POSITIVE_CUES: Record<string, number> = {
     mas economica, mas economico, meine empfehlung, mein tipp, die referenz, jeden cent wert, ausgereifteste,
     hervorragend*, ausgezeichnet*, die beste, der beste, das beste, o melhor, a melhor, recomendo,
     il migliore, la migliore, ottim*, excelente*, eccellent*,
+    te recomendaria, le recomendaria, recomendaria, la nostra scelta, nostra scelta, la consigliamo,
+    lo consigliamo, ti consiglio, notre choix, unsere wahl, nossa escolha, nuestra eleccion,
     melhor opcao, mejor opcion, migliore opzione, meilleur choix, meilleure option`,
     2,
   ),
@@ -101,7 +104,7 @@ export const NEGATIVE_CUES: Record<string, number> = {
     limited, lacks, lacking, lack of, missing, fewer, learning curve, overwhelm*, inconsistent, cramped,
     crowded, noisy, restrictive, inflexible, tedious, difficult, issues with, problems with, concerns,
     caution, cautious, risky, warning, declin*, stagnat*, mixed, mixed reviews, recall*, defect*, overheat*,
-    problems, fine print`,
+    problems, fine print, alleged, allegation*, settlement with, sued, fined, never showed up, never arrived`,
     0.5,
   ),
   // French, Spanish, German, Portuguese, Italian.
@@ -114,7 +117,7 @@ export const NEGATIVE_CUES: Record<string, number> = {
   ...weighted(
     `cher, chere, couteux, limite, complique, caro, cara, limitado, lento, complicado, teuer,
     eingeschrankt, langsam, kompliziert, uberlaufen, umstandlich, nachteil*, inconvenient*, desventaja*,
-    probleme, problema, caro demais, lento demais, costoso, limitato,
+    probleme, problema, caro demais, lento demais, costoso, limitato, problematisch,
     problemas, problemi, lamentan*, quejas, queja, reclamac*, plaintes, beschwerden, ritardi, retrasos, atrasos`,
     1,
   ),
@@ -123,7 +126,7 @@ export const NEGATIVE_CUES: Record<string, number> = {
 /** Phrases that only keep their words from being read as a cue ("a favourite target", "or worse"). */
 export const NEUTRAL_PHRASES: Record<string, number> = weighted(
   `a favourite target, a favorite target, a popular target, favourite target, favorite target,
-  popular target, or worse, best chance, the best chance, worst case, worst-case, at worst, friendly fraud`,
+  popular target, or worse, whether it's worth it, whether it is worth it, is it worth it, best chance, the best chance, worst case, worst-case, at worst, friendly fraud`,
   1,
 );
 

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeAnswer } from './analyze.ts';
+import { foldText } from './text.ts';
+import { findToneCues } from './tone-cues.ts';
 import type { BrandSet, Sentiment } from './types.ts';
 
 const brandSet: BrandSet = {
@@ -62,6 +64,16 @@ const cases: Array<{ rule: string; answer: string; prompt?: string; expected: Se
     answer:
       '**A word of caution on Acme:** it has the most polished interface, but many users complain about upsells.',
     expected: 'negative',
+  },
+  {
+    rule: 'a first-person purchase pick',
+    answer: 'If you can wait, I’d get the Acme R2.\n\nRival is available now.',
+    expected: 'positive',
+  },
+  {
+    rule: 'a recommendation in Spanish',
+    answer: 'Depende de lo que valores, pero te recomendaría **Acme**. Rival también sirve.',
+    expected: 'positive',
   },
   {
     rule: 'a best pick named as such',
@@ -153,6 +165,12 @@ describe('sentiment toward the brand', () => {
       assert.equal(result.sentiment, entry.expected);
     });
   }
+
+  it('reads asking whether something is worth it as no judgement, and saying so as praise', () => {
+    const weigh = (text: string) => findToneCues(foldText(text)).map((cue) => [cue.positive, cue.negative]);
+    assert.deepEqual(weigh('Whether it’s worth it depends on what you want covered.'), []);
+    assert.deepEqual(weigh('Is it worth it? For most families, it is worth it.'), [[1, 0]]);
+  });
 
   it('takes a prompt typed in lower case as being about an everyday-word brand', () => {
     const answer = {
