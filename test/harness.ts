@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -151,15 +152,23 @@ export interface ApiResponse<T = Record<string, unknown>> {
   headers: LightMyRequestResponse['headers'];
 }
 
-/** Sends one request with the key; POSTs get a fresh Idempotency-Key unless one is given. */
-export async function call<T = Record<string, unknown>>(
+/** A request as the tests write it: the key (none when null), method, URL, JSON body and extra headers. */
+export type JsonRequest = [
   key: string | null,
   method: Method,
   url: string,
   body?: unknown,
-  headers: Record<string, string> = {},
+  headers?: Record<string, string>,
+];
+
+/**
+ * Sends one JSON request to `app`; POSTs get a fresh Idempotency-Key unless one is given. The body
+ * is read back as JSON (null when empty).
+ */
+export async function injectJson<T = Record<string, unknown>>(
+  app: FastifyInstance,
+  ...[key, method, url, body, headers = {}]: JsonRequest
 ): Promise<ApiResponse<T>> {
-  const app = await testApp();
   const response = await app.inject({
     method,
     url,
@@ -176,6 +185,11 @@ export async function call<T = Record<string, unknown>>(
     body: (response.body ? JSON.parse(response.body) : null) as T,
     headers: response.headers,
   };
+}
+
+/** Sends one request to the file's shared app (see `injectJson`). */
+export async function call<T = Record<string, unknown>>(...request: JsonRequest): Promise<ApiResponse<T>> {
+  return injectJson<T>(await testApp(), ...request);
 }
 
 /** The error envelope the catalog promises, minus the request id that varies. */
@@ -227,3 +241,62 @@ export async function waitForJob(
   }
   throw new Error(`job ${jobId} did not finish in ${timeoutMs} ms`);
 }
+
+/** Keys of the tenant's neighbours that an endpoint must refuse (see `expectSecurity`). */
+export interface Outsiders {
+  /** A key of another account: the resource does not exist for it. */
+  stranger: string;
+  /** A live key of the same account: test-mode data does not exist for it. */
+  live?: string;
+  /** A key of the same account restricted to another brand. */
+  restricted: string;
+  /** A key of the same account without the endpoint's scope, and the error details it must get. */
+  unscoped?: { key: string; details?: Record<string, unknown> };
+}
+
+/**
+ * The security cases of one endpoint: 401 unauthorized without a key, 403 insufficient_scope for
+ * `unscoped`, 404 not_found for the stranger and the live key, 403 brand_not_authorized for the
+ * restricted key. All are refusals, so nothing changes and the order does not matter.
+ */
+export async function expectSecurity(
+  outsiders: Outsiders,
+  method: Method,
+  url: string,
+  body?: unknown,
+): Promise<void> {
+  // Each failure names the endpoint, since callers check several in a loop.
+  const expectRefused = async (key: string | null, status: number, code: string) => {
+    const response = await call(key, method, url, body);
+    try {
+      return expectError(response, status, code);
+    } catch (error) {
+      throw new Error(`${method} ${url}: ${(error as Error).message}`);
+    }
+  };
+  await expectRefused(null, 401, 'unauthorized');
+  if (outsiders.unscoped) {
+    const details = await expectRefused(outsiders.unscoped.key, 403, 'insufficient_scope');
+    if (outsiders.unscoped.details) assert.deepEqual(details, outsiders.unscoped.details, `${method} ${url}`);
+  }
+  await expectRefused(outsiders.stranger, 404, 'not_found');
+  if (outsiders.live) await expectRefused(outsiders.live, 404, 'not_found');
+  await expectRefused(outsiders.restricted, 403, 'brand_not_authorized');
+}
+
+/** The content fields of brand facts, all empty: facts nothing is known of yet, or a research reply that found nothing. */
+export const EMPTY_BRAND_FACTS = {
+  description: null,
+  tagline: null,
+  mission_statement: null,
+  value_proposition: null,
+  industry: null,
+  company_size: null,
+  founded_year: null,
+  headquarters: null,
+  key_facts: [],
+  key_people: [],
+  products: [],
+  services: [],
+  competitors: [],
+};

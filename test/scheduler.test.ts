@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { grantCredits } from '../src/accounts/accounts.service.ts';
 import { buildApp } from '../src/app.ts';
 import { type Clock, newId } from '../src/clock.ts';
 import { jobs, reports, scheduledReports } from '../src/db/schema/index.ts';
 import type { Deps } from '../src/deps.ts';
 import { createScheduler, type Scheduler } from '../src/work/scheduler.ts';
-import { createTenant, testDeps } from './harness.ts';
+import { createTenant, injectJson, type Method, testDeps } from './harness.ts';
 
 /**
  * Simulated time runs in 2001–2006, before any `next_run_at` other test files set, so on a shared
@@ -26,20 +26,10 @@ let app: FastifyInstance;
 let schedulers: Scheduler[];
 const created: string[] = [];
 
-async function api(key: string, method: InjectOptions['method'], url: string, body?: unknown) {
-  const response = await app.inject({
-    method,
-    url,
-    payload: body === undefined ? undefined : JSON.stringify(body),
-    headers: {
-      authorization: `Bearer ${key}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(method === 'POST' ? { 'idempotency-key': newId() } : {}),
-    },
-  });
-  const parsed = (response.body ? JSON.parse(response.body) : null) as Record<string, unknown>;
-  assert.ok(response.statusCode < 300, `${method} ${url}: ${response.statusCode} ${response.body}`);
-  return parsed;
+async function api(key: string, method: Method, url: string, body?: unknown) {
+  const response = await injectJson(app, key, method, url, body);
+  assert.ok(response.status < 300, `${method} ${url}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
 }
 
 async function brandWithFacts(key: string): Promise<string> {

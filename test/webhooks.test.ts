@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { createAccount, createKey } from '../src/accounts/accounts.service.ts';
-import { newId } from '../src/clock.ts';
 import { webhookDeliveries } from '../src/db/schema/index.ts';
 import { verifyWebhookSignature } from '../src/work/webhook-signature.ts';
 import { startTestWorker } from './harness.ts';
@@ -10,6 +8,7 @@ import {
   buildStack,
   createBrandWithFacts,
   createReport,
+  createStackTenant,
   expectStatus,
   openPipelineDatabase,
   type PipelineDatabase,
@@ -42,16 +41,7 @@ async function startWorker(): Promise<void> {
 }
 
 async function testTenant(): Promise<string> {
-  const operator = { db: pipeline.database.db, clock: { now: () => new Date() }, newId };
-  const account = await createAccount(operator, { name: `webhooks ${newId()}`, credits: 0 });
-  const { key } = await createKey(operator, {
-    accountId: account.id,
-    mode: 'test',
-    scopes: ['*'],
-    allowedBrandId: null,
-    expiresInDays: null,
-  });
-  return key;
+  return (await createStackTenant(pipeline.database, { mode: 'test' })).key;
 }
 
 async function subscribe(key: string, brandId: string, url: string, events = ['report.completed']) {

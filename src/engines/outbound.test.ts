@@ -2,29 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { APICallError } from 'ai';
 import { RateLimiterRes } from 'rate-limiter-flexible';
-import {
-  type Clock,
-  createOutbound,
-  type OutboundOptions,
-  ProviderCallError,
-  type RequestBudget,
-} from './outbound.ts';
+import { virtualClock } from './outbound.fixtures.ts';
+import { createOutbound, type OutboundOptions, ProviderCallError, type RequestBudget } from './outbound.ts';
 import { classifyError, parseRetryAfter } from './provider-error.ts';
 import { PROVIDERS } from './settings.ts';
-
-function virtualClock() {
-  let now = Date.now();
-  const sleeps: number[] = [];
-  const clock: Clock = {
-    now: () => now,
-    sleep: async (ms, signal) => {
-      if (signal?.aborted) throw signal.reason;
-      sleeps.push(ms);
-      now += ms;
-    },
-  };
-  return { clock, sleeps };
-}
 
 const limits = (concurrency: number, rpm = 10_000) =>
   Object.fromEntries(PROVIDERS.map((p) => [p, { concurrency, rpm }])) as OutboundOptions['limits'];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Platform } from '../engines/types.ts';
+import { PLATFORMS, type Platform } from '../engines/types.ts';
 import { creditsPerPrompt, FACTS_RESEARCH_COST, reportRunCost, scheduleExecutionCost } from './cost.ts';
 
 describe('reportRunCost', () => {
@@ -41,16 +41,7 @@ describe('reportRunCost', () => {
     {
       name: 'samples 5, every platform',
       promptCount: 50,
-      platforms: [
-        'chatgpt',
-        'chatgpt_search',
-        'claude',
-        'claude_search',
-        'gemini',
-        'grok',
-        'perplexity',
-        'ai_overviews',
-      ],
+      platforms: [...PLATFORMS],
       samples: 5,
       want: 1250,
     },

@@ -5,11 +5,11 @@ import { after, afterEach, before } from 'node:test';
 import { eq } from 'drizzle-orm';
 import {
   buildStack,
+  createStackTenant,
   openPipelineDatabase,
   type PipelineDatabase,
   type Stack,
 } from '../../test/pipeline/stack.ts';
-import { createAccount, createKey } from '../accounts/accounts.service.ts';
 import { addMs, newId } from '../clock.ts';
 import { loadConfig } from '../config.ts';
 import { reports, webhookDeliveries, webhooks } from '../db/schema/index.ts';
@@ -91,15 +91,7 @@ export function useWebhookFixture(): WebhookFixture {
         ...options,
       }),
     async tenantWithBrand() {
-      const operator = { db: ready(pipeline).database.db, clock: { now: () => new Date() }, newId };
-      const account = await createAccount(operator, { name: `webhooks ${newId()}`, credits: 0 });
-      const { key } = await createKey(operator, {
-        accountId: account.id,
-        mode: 'test',
-        scopes: ['*'],
-        allowedBrandId: null,
-        expiresInDays: null,
-      });
+      const { key } = await createStackTenant(ready(pipeline).database, { mode: 'test' });
       const brand = await ready(stack).call(key, 'POST', '/v1/brands', {
         name: 'Acme',
         website: 'https://acme.com',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { virtualClock } from '../../src/engines/outbound.fixtures.ts';
 import {
-  type Clock,
   createOutboundFromSettings,
   type OutboundOptions,
   ProviderCallError,
@@ -10,22 +10,6 @@ import { createEngineRegistry } from '../../src/engines/registry.ts';
 import { type ProviderSettings, providerEnvSchema, toProviderSettings } from '../../src/engines/settings.ts';
 import type { AnswerRequest, Platform } from '../../src/engines/types.ts';
 import { type FakeProviders, fakeProviderEnv, startFakeProviders } from './server.ts';
-
-/** Virtual time: sleeping advances it at once, and every wait is recorded. */
-function virtualClock() {
-  // Starts at wall time because HTTP-date Retry-After values are compared against it.
-  let now = Date.now();
-  const sleeps: number[] = [];
-  const clock: Clock = {
-    now: () => now,
-    sleep: async (ms, signal) => {
-      if (signal?.aborted) throw signal.reason;
-      sleeps.push(ms);
-      now += ms;
-    },
-  };
-  return { clock, sleeps };
-}
 
 const request = (platform: Platform): AnswerRequest => ({
   platform,

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { generatePrompts, researchBrandFacts } from '../../src/engines/research.ts';
 import { type ProviderSettings, providerEnvSchema, toProviderSettings } from '../../src/engines/settings.ts';
+import { EMPTY_BRAND_FACTS } from '../harness.ts';
 import { type FakeProviders, fakeProviderEnv, startFakeProviders } from './server.ts';
 
 type Json = Record<string, unknown>;
@@ -66,23 +67,7 @@ describe('research and prompt generation against the fake', () => {
   });
 
   it('nothing usable → not_found', async () => {
-    fake.script('openai', {
-      json: {
-        description: null,
-        tagline: null,
-        mission_statement: null,
-        value_proposition: null,
-        industry: null,
-        company_size: null,
-        founded_year: null,
-        headquarters: null,
-        key_facts: [],
-        key_people: [],
-        products: [],
-        services: [],
-        competitors: [],
-      },
-    });
+    fake.script('openai', { json: EMPTY_BRAND_FACTS });
     const facts = await researchBrandFacts({ brand: brand(), settings, allowPrivateNetwork: true });
     assert.equal(facts.research_status, 'not_found');
   });

@@ -4,21 +4,16 @@ import { and, count, countDistinct, eq, sql } from 'drizzle-orm';
 import { answerTasks, creditTransactions, jobs, results } from '../../src/db/schema/index.ts';
 import type { Platform } from '../../src/engines/types.ts';
 import { reportRunCost } from '../../src/work/cost.ts';
-import { type FakeProviders, fakeProviderEnv, startFakeProviders } from '../fake-providers/server.ts';
 import {
   balanceOf,
-  buildStack,
   createBrandWithFacts,
   createLiveTenant,
   createReport,
+  type FakePipeline,
   NEEDS_POSTGRES,
-  openPipelineDatabase,
-  type PipelineDatabase,
   runReport,
-  type Stack,
   sleep,
-  spawnWorkerProcess,
-  type WorkerProcess,
+  startFakePipeline,
 } from './stack.ts';
 
 const PROMPTS = 50;
@@ -33,40 +28,27 @@ const LATENCY_MS = 150;
  * once and the run is debited once.
  */
 describe('a worker process killed in the middle of a live run', () => {
-  let fake: FakeProviders;
-  let pipelineDb: PipelineDatabase;
-  let stack: Stack;
-  let env: Record<string, string>;
-  const processes: WorkerProcess[] = [];
+  let pipeline: FakePipeline | undefined;
 
   before(async () => {
     if (NEEDS_POSTGRES) return;
-    fake = await startFakeProviders();
-    for (const provider of ['openai', 'anthropic', 'google', 'perplexity'] as const) {
-      fake.script(provider, { latencyMs: LATENCY_MS });
-    }
-    pipelineDb = await openPipelineDatabase();
-    env = {
-      ...fakeProviderEnv(fake.urls),
-      WORKER_LEASE_SECONDS: '2',
-      WORKER_POLL_MS: '100',
-      WORKER_CONCURRENCY: '12',
-      PROVIDER_CONCURRENCY: '3',
-    };
-    stack = await buildStack(pipelineDb.database, env);
+    pipeline = await startFakePipeline({
+      latencyMs: { openai: LATENCY_MS, anthropic: LATENCY_MS, google: LATENCY_MS, perplexity: LATENCY_MS },
+      env: {
+        WORKER_LEASE_SECONDS: '2',
+        WORKER_POLL_MS: '100',
+        WORKER_CONCURRENCY: '12',
+        PROVIDER_CONCURRENCY: '3',
+      },
+    });
   });
-  after(async () => {
-    await Promise.all(processes.map((worker) => worker.stop()));
-    await stack?.close();
-    await pipelineDb?.close();
-    await fake?.close();
-  });
+  after(() => pipeline?.close());
 
   it('completes on another worker, each answer stored once, debited once', {
     skip: NEEDS_POSTGRES,
   }, async () => {
-    const databaseUrl = pipelineDb.url;
-    assert.ok(databaseUrl);
+    assert.ok(pipeline);
+    const { fake, pipelineDb, stack } = pipeline;
     const db = pipelineDb.database.db;
     const cost = reportRunCost({ promptCount: PROMPTS, platforms: PLATFORMS, samples: 1 });
     const credits = cost + 5;
@@ -92,8 +74,7 @@ describe('a worker process killed in the middle of a live run', () => {
 
     // Killed once a tenth of the answers are stored and others are being asked (each call takes
     // LATENCY_MS, so they are still in flight a moment later, when the signal lands).
-    const first = spawnWorkerProcess(databaseUrl, env);
-    processes.push(first);
+    const first = pipeline.spawnWorker();
     const deadline = Date.now() + 60_000;
     while ((await stored()) < ANSWERS / 10 || (await inFlight()) === 0) {
       if (Date.now() > deadline || first.child.exitCode !== null) {
@@ -108,8 +89,7 @@ describe('a worker process killed in the middle of a live run', () => {
     const orphans = await inFlight();
     assert.ok(orphans > 0, 'the dead worker left leased tasks behind');
 
-    const second = spawnWorkerProcess(databaseUrl, env);
-    processes.push(second);
+    const second = pipeline.spawnWorker();
     const job = await stack.waitForJob(tenant.key, jobId, 90_000).catch((error: unknown) => {
       throw new Error(`${String(error)}; second worker stderr: ${second.stderr()}`);
     });

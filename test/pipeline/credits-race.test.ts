@@ -4,22 +4,17 @@ import { eq, inArray } from 'drizzle-orm';
 import { creditTransactions, jobs, reports, results } from '../../src/db/schema/index.ts';
 import type { Platform } from '../../src/engines/types.ts';
 import { reportRunCost } from '../../src/work/cost.ts';
-import { type FakeProviders, fakeProviderEnv, startFakeProviders } from '../fake-providers/server.ts';
 import { expectError } from '../harness.ts';
 import {
   balanceOf,
-  buildStack,
   createBrandWithFacts,
   createLiveTenant,
   createReport,
+  type FakePipeline,
   NEEDS_POSTGRES,
-  openPipelineDatabase,
-  type PipelineDatabase,
   runReport,
-  type Stack,
   sleep,
-  spawnWorkerProcess,
-  type WorkerProcess,
+  startFakePipeline,
 } from './stack.ts';
 
 const FUNDED_RUNS = 5;
@@ -33,36 +28,20 @@ const COST = reportRunCost({ promptCount: PROMPTS, platforms: PLATFORMS, samples
  * exactly N are paid and run, the others fail at pickup with `insufficient_credits`.
  */
 describe('two worker processes racing for the credits of one account', () => {
-  let fake: FakeProviders;
-  let pipelineDb: PipelineDatabase;
-  let stack: Stack;
-  let env: Record<string, string>;
-  const processes: WorkerProcess[] = [];
+  let pipeline: FakePipeline | undefined;
 
   before(async () => {
     if (NEEDS_POSTGRES) return;
-    fake = await startFakeProviders();
-    fake.script('openai', { latencyMs: 30 });
-    fake.script('google', { latencyMs: 30 });
-    pipelineDb = await openPipelineDatabase();
-    env = {
-      ...fakeProviderEnv(fake.urls),
-      WORKER_LEASE_SECONDS: '5',
-      WORKER_POLL_MS: '50',
-      WORKER_CONCURRENCY: '4',
-    };
-    stack = await buildStack(pipelineDb.database, env);
+    pipeline = await startFakePipeline({
+      latencyMs: { openai: 30, google: 30 },
+      env: { WORKER_LEASE_SECONDS: '5', WORKER_POLL_MS: '50', WORKER_CONCURRENCY: '4' },
+    });
   });
-  after(async () => {
-    await Promise.all(processes.map((worker) => worker.stop()));
-    await stack?.close();
-    await pipelineDb?.close();
-    await fake?.close();
-  });
+  after(() => pipeline?.close());
 
   it('debits exactly the funded runs and fails the rest at pickup', { skip: NEEDS_POSTGRES }, async () => {
-    const databaseUrl = pipelineDb.url;
-    assert.ok(databaseUrl);
+    assert.ok(pipeline);
+    const { pipelineDb, stack, processes } = pipeline;
     const db = pipelineDb.database.db;
     const credits = FUNDED_RUNS * COST;
     const tenant = await createLiveTenant(pipelineDb.database, credits);
@@ -77,7 +56,8 @@ describe('two worker processes racing for the credits of one account', () => {
     const jobIds: string[] = [];
     for (const reportId of reportIds) jobIds.push(await runReport(stack, tenant.key, reportId));
 
-    processes.push(spawnWorkerProcess(databaseUrl, env), spawnWorkerProcess(databaseUrl, env));
+    pipeline.spawnWorker();
+    pipeline.spawnWorker();
     const deadline = Date.now() + 90_000;
     let finished: Array<typeof jobs.$inferSelect> = [];
     for (;;) {

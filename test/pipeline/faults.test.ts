@@ -5,20 +5,19 @@ import { createEngineRegistry, type EngineRegistry } from '../../src/engines/reg
 import type { Platform } from '../../src/engines/types.ts';
 import { MAX_TASK_ATTEMPTS } from '../../src/work/answer-task.ts';
 import { reportRunCost } from '../../src/work/cost.ts';
-import { type FakeProviders, fakeProviderEnv, startFakeProviders } from '../fake-providers/server.ts';
+import type { FakeProviders } from '../fake-providers/server.ts';
 import {
   balanceOf,
-  buildStack,
   createBrandWithFacts,
   createLiveTenant,
   createReport,
+  type FakePipeline,
   type Json,
-  openPipelineDatabase,
   type PipelineDatabase,
   runReport,
   type Stack,
   stackConfig,
-  startStackWorker,
+  startFakePipeline,
   type TestWorker,
 } from './stack.ts';
 
@@ -54,6 +53,7 @@ const HANG_TIMEOUT = { PROVIDER_TIMEOUT_MS: '2000', PROVIDER_MAX_RETRIES: '0' };
  * - limited: Perplexity answers 429 with `Retry-After: 2` twice, then normally.
  */
 describe('provider faults during live runs (fake providers scripted)', () => {
+  let pipeline: FakePipeline | undefined;
   let fake: FakeProviders;
   let pipelineDb: PipelineDatabase;
   let stack: Stack;
@@ -65,21 +65,20 @@ describe('provider faults during live runs (fake providers scripted)', () => {
   let limited: Scenario;
 
   before(async () => {
-    fake = await startFakeProviders();
-    pipelineDb = await openPipelineDatabase();
-    const env = {
-      ...fakeProviderEnv(fake.urls),
-      PROVIDER_TIMEOUT_MS: '10000',
-      PROVIDER_MAX_RETRIES: String(OUTBOUND_RETRIES),
-    };
-    const generous = createEngineRegistry({ settings: stackConfig(env).providers });
-    const short = createEngineRegistry({ settings: stackConfig({ ...env, ...HANG_TIMEOUT }).providers });
-    const engines: EngineRegistry = {
-      outbound: generous.outbound,
-      configuredPlatforms: () => generous.configuredPlatforms(),
-      forMode: (mode, platform) => (platform === 'gemini' ? short : generous).forMode(mode, platform),
-    };
-    stack = await buildStack(pipelineDb.database, env, { engines });
+    let generous!: EngineRegistry;
+    pipeline = await startFakePipeline({
+      env: { PROVIDER_TIMEOUT_MS: '10000', PROVIDER_MAX_RETRIES: String(OUTBOUND_RETRIES) },
+      engines: (env) => {
+        generous = createEngineRegistry({ settings: stackConfig(env).providers });
+        const short = createEngineRegistry({ settings: stackConfig({ ...env, ...HANG_TIMEOUT }).providers });
+        return {
+          outbound: generous.outbound,
+          configuredPlatforms: () => generous.configuredPlatforms(),
+          forMode: (mode, platform) => (platform === 'gemini' ? short : generous).forMode(mode, platform),
+        };
+      },
+    });
+    ({ fake, pipelineDb, stack } = pipeline);
 
     // The first call through each SDK, and the first analysis, cost this process a second or so of
     // CPU; paid here, before anything runs against a short timeout.
@@ -117,14 +116,9 @@ describe('provider faults during live runs (fake providers scripted)', () => {
     partial = await dispatch(['chatgpt', 'claude', 'gemini'], 2);
     none = await dispatch(['grok', 'ai_overviews'], 1);
     limited = await dispatch(['perplexity'], 1);
-    worker = await startStackWorker(stack);
+    worker = await pipeline.startWorker();
   });
-  after(async () => {
-    await worker?.stop();
-    await stack?.close();
-    await pipelineDb?.close();
-    await fake?.close();
-  });
+  after(() => pipeline?.close());
 
   const finished = async (scenario: Scenario) => {
     const job = await stack.waitForJob(key, scenario.jobId, 60_000);

@@ -2,12 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Platform } from '../../src/engines/types.ts';
 import { reportRunCost } from '../../src/work/cost.ts';
-import {
-  type FakeCall,
-  type FakeProviders,
-  fakeProviderEnv,
-  startFakeProviders,
-} from '../fake-providers/server.ts';
+import { type FakeCall, type FakeProviders, fakeProviderEnv } from '../fake-providers/server.ts';
 import { expectError } from '../harness.ts';
 import {
   ALL_PLATFORMS,
@@ -17,12 +12,12 @@ import {
   createLiveTenant,
   createReport,
   expectStatus,
+  type FakePipeline,
   type Json,
-  openPipelineDatabase,
   type PipelineDatabase,
   runReport,
   type Stack,
-  startStackWorker,
+  startFakePipeline,
   type TestWorker,
 } from './stack.ts';
 
@@ -62,23 +57,18 @@ interface ReportDetail {
 const body = (call: FakeCall): Json => call.body as Json;
 
 describe('the live pipeline against the fake providers, every platform', () => {
+  let pipeline: FakePipeline | undefined;
   let fake: FakeProviders;
   let pipelineDb: PipelineDatabase;
   let stack: Stack;
   let worker: TestWorker;
 
   before(async () => {
-    fake = await startFakeProviders();
-    pipelineDb = await openPipelineDatabase();
-    stack = await buildStack(pipelineDb.database, fakeProviderEnv(fake.urls));
-    worker = await startStackWorker(stack);
+    pipeline = await startFakePipeline();
+    ({ fake, pipelineDb, stack } = pipeline);
+    worker = await pipeline.startWorker();
   });
-  after(async () => {
-    await worker?.stop();
-    await stack?.close();
-    await pipelineDb?.close();
-    await fake?.close();
-  });
+  after(() => pipeline?.close());
 
   it('runs a Berlin/German report on all 8 platforms through the real SDKs, debiting the run once', async () => {
     const cost = reportRunCost({ promptCount: PROMPTS, platforms: ALL_PLATFORMS, samples: SAMPLES });

@@ -3,7 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { createAccount, createKey } from '../../src/accounts/accounts.service.ts';
 import { buildApp } from '../../src/app.ts';
 import { newId } from '../../src/clock.ts';
@@ -12,22 +12,19 @@ import type { Database } from '../../src/db/client.ts';
 import { accounts } from '../../src/db/schema/index.ts';
 import { createDeps, type Deps } from '../../src/deps.ts';
 import type { EngineRegistry } from '../../src/engines/registry.ts';
-import type { Platform } from '../../src/engines/types.ts';
+import { PLATFORMS, type Platform } from '../../src/engines/types.ts';
 import { type RunningWorker, startWorker, type WorkerOptions } from '../../src/work/worker.ts';
-import { type ApiResponse, testDatabase, testDatabaseUrl } from '../harness.ts';
+import {
+  type FakeProvider,
+  type FakeProviders,
+  fakeProviderEnv,
+  startFakeProviders,
+} from '../fake-providers/server.ts';
+import { type ApiResponse, injectJson, type Method, testDatabase, testDatabaseUrl } from '../harness.ts';
 
 export type Json = Record<string, unknown>;
 
-export const ALL_PLATFORMS: Platform[] = [
-  'chatgpt',
-  'chatgpt_search',
-  'claude',
-  'claude_search',
-  'gemini',
-  'grok',
-  'perplexity',
-  'ai_overviews',
-];
+export const ALL_PLATFORMS: Platform[] = [...PLATFORMS];
 
 export const NEEDS_POSTGRES = !process.env.TEST_DATABASE_URL && 'needs PostgreSQL (TEST_DATABASE_URL)';
 
@@ -57,12 +54,7 @@ const GENEROUS_LIMITS = {
 export interface Stack {
   deps: Deps;
   app: FastifyInstance;
-  call<T = Json>(
-    key: string,
-    method: InjectOptions['method'],
-    url: string,
-    body?: unknown,
-  ): Promise<ApiResponse<T>>;
+  call<T = Json>(key: string, method: Method, url: string, body?: unknown): Promise<ApiResponse<T>>;
   waitForJob(key: string, jobId: string, timeoutMs?: number): Promise<Json>;
   close(): Promise<void>;
 }
@@ -83,28 +75,8 @@ export async function buildStack(
 ): Promise<Stack> {
   const deps = createDeps(stackConfig(env), database, overrides);
   const app = await buildApp(deps);
-  async function call<T = Json>(
-    key: string,
-    method: InjectOptions['method'],
-    url: string,
-    body?: unknown,
-  ): Promise<ApiResponse<T>> {
-    const response = await app.inject({
-      method,
-      url,
-      payload: body === undefined ? undefined : JSON.stringify(body),
-      headers: {
-        authorization: `Bearer ${key}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(method === 'POST' ? { 'idempotency-key': newId() } : {}),
-      },
-    });
-    return {
-      status: response.statusCode,
-      body: (response.body ? JSON.parse(response.body) : null) as T,
-      headers: response.headers,
-    };
-  }
+  const call = <T = Json>(key: string, method: Method, url: string, body?: unknown) =>
+    injectJson<T>(app, key, method, url, body);
   const terminal = new Set(['completed', 'failed', 'cancelled']);
   return {
     deps,
@@ -125,21 +97,26 @@ export async function buildStack(
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A live-mode account funded with `credits`, and a `*` key. */
-export async function createLiveTenant(
+/** An account on `database` funded with `credits`, and a `*` key of `mode`. */
+export async function createStackTenant(
   database: Database,
-  credits: number,
+  { mode, credits = 0 }: { mode: 'live' | 'test'; credits?: number },
 ): Promise<{ accountId: string; key: string }> {
   const operator = { db: database.db, clock: { now: () => new Date() }, newId };
   const account = await createAccount(operator, { name: `pipeline ${newId()}`, credits });
   const { key } = await createKey(operator, {
     accountId: account.id,
-    mode: 'live',
+    mode,
     scopes: ['*'],
     allowedBrandId: null,
     expiresInDays: null,
   });
   return { accountId: account.id, key };
+}
+
+/** A live-mode account funded with `credits`, and a `*` key. */
+export function createLiveTenant(database: Database, credits: number) {
+  return createStackTenant(database, { mode: 'live', credits });
 }
 
 export async function balanceOf(database: Database, accountId: string): Promise<number> {
@@ -292,6 +269,82 @@ export function spawnWorkerProcess(databaseUrl: string, env: Record<string, stri
       const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
       await exited;
       clearTimeout(timer);
+    },
+  };
+}
+
+/** Fake providers, this process's database, and a stack configured for them (see `startFakePipeline`). */
+export interface FakePipeline {
+  fake: FakeProviders;
+  pipelineDb: PipelineDatabase;
+  /** The fake providers' environment and `options.env`: the stack's, and any worker process's. */
+  env: Record<string, string>;
+  stack: Stack;
+  /** The worker processes spawned so far. */
+  processes: WorkerProcess[];
+  /** A worker process on this database (PostgreSQL only). */
+  spawnWorker(): WorkerProcess;
+  /** An in-process worker on the stack's deps. */
+  startWorker(options?: Partial<WorkerOptions>): Promise<TestWorker>;
+  /** Stops the workers, then closes the stack, the database and the fake providers. */
+  close(): Promise<void>;
+}
+
+export interface FakePipelineOptions {
+  /** Delay of every reply, per provider (e.g. to keep answers in flight for a while). */
+  latencyMs?: Partial<Record<FakeProvider, number>>;
+  /** Over the fake providers' environment. */
+  env?: Record<string, string>;
+  /** Replaces the registry built from the environment. */
+  engines?: (env: Record<string, string>) => EngineRegistry;
+}
+
+/** The set-up of a live pipeline test against the fake providers; `close` it after the tests. */
+export async function startFakePipeline(options: FakePipelineOptions = {}): Promise<FakePipeline> {
+  const fake = await startFakeProviders();
+  try {
+    for (const [provider, latencyMs] of Object.entries(options.latencyMs ?? {})) {
+      fake.script(provider as FakeProvider, { latencyMs });
+    }
+    return await pipelineOn(fake, await openPipelineDatabase(), options);
+  } catch (error) {
+    // No pipeline reaches the tests' `after`, and the fake's open server would keep the process alive.
+    await fake.close();
+    throw error;
+  }
+}
+
+async function pipelineOn(
+  fake: FakeProviders,
+  pipelineDb: PipelineDatabase,
+  options: FakePipelineOptions,
+): Promise<FakePipeline> {
+  const env = { ...fakeProviderEnv(fake.urls), ...options.env };
+  const stack = await buildStack(pipelineDb.database, env, { engines: options.engines?.(env) });
+  const processes: WorkerProcess[] = [];
+  const workers: TestWorker[] = [];
+  return {
+    fake,
+    pipelineDb,
+    env,
+    stack,
+    processes,
+    spawnWorker() {
+      if (!pipelineDb.url) throw new Error('worker processes need PostgreSQL (TEST_DATABASE_URL)');
+      const worker = spawnWorkerProcess(pipelineDb.url, env);
+      processes.push(worker);
+      return worker;
+    },
+    async startWorker(workerOptions) {
+      const worker = await startStackWorker(stack, workerOptions);
+      workers.push(worker);
+      return worker;
+    },
+    async close() {
+      await Promise.all([...processes, ...workers].map((worker) => worker.stop()));
+      await stack.close();
+      await pipelineDb.close();
+      await fake.close();
     },
   };
 }

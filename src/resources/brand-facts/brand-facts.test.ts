@@ -1,27 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { call, createTenant, expectError, type TestTenant, testDeps } from '../../../test/harness.ts';
+import {
+  call,
+  createTenant,
+  EMPTY_BRAND_FACTS,
+  expectError,
+  type TestTenant,
+  testDeps,
+} from '../../../test/harness.ts';
 import { findFacts, upsertFacts } from './brand-facts.repo.ts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-const EMPTY = {
-  object: 'brand_facts',
-  description: null,
-  tagline: null,
-  mission_statement: null,
-  value_proposition: null,
-  industry: null,
-  company_size: null,
-  founded_year: null,
-  headquarters: null,
-  key_facts: [],
-  key_people: [],
-  products: [],
-  services: [],
-  competitors: [],
-  research_status: null,
-};
+const EMPTY = { object: 'brand_facts', ...EMPTY_BRAND_FACTS, research_status: null };
 
 async function brandOf(tenant: TestTenant, name = 'Acme'): Promise<string> {
   const { body } = await call(tenant.key, 'POST', '/v1/brands', { name, website: 'https://acme.com' });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { call, expectError, type Method } from '../../../test/harness.ts';
+import { call, expectError, expectSecurity, type Method } from '../../../test/harness.ts';
 import { jobs, reportPrompts, reports, results } from '../../db/schema/index.ts';
 import {
   acme,
@@ -118,20 +118,20 @@ describe('reports: security', () => {
       ['DELETE', url],
     ];
     const readOnly = await tenant.keyWith({ scopes: ['read:reports'] });
-    const stranger = (await setupReport()).key;
-    const live = await tenant.keyWith({ mode: 'live' });
     const restricted = await tenant.keyWith({ allowedBrandId: String(other.body.id) });
+    const outsiders = {
+      stranger: (await setupReport()).key,
+      live: await tenant.keyWith({ mode: 'live' }),
+      restricted,
+    };
+    const writeDenied = {
+      key: readOnly,
+      details: { required_scope: 'write:reports', key_scopes: ['read:reports'] },
+    };
     for (const [method, path, body] of endpoints) {
-      expectError(await call(null, method, path, body), 401, 'unauthorized');
-      expectError(await call(stranger, method, path, body), 404, 'not_found');
-      expectError(await call(live, method, path, body), 404, 'not_found');
-      expectError(await call(restricted, method, path, body), 403, 'brand_not_authorized');
-      if (method === 'GET') {
-        assert.equal((await call(readOnly, method, path)).status, 200);
-      } else {
-        const scope = expectError(await call(readOnly, method, path, body), 403, 'insufficient_scope');
-        assert.deepEqual(scope, { required_scope: 'write:reports', key_scopes: ['read:reports'] });
-      }
+      const reads = method === 'GET';
+      await expectSecurity({ ...outsiders, unscoped: reads ? undefined : writeDenied }, method, path, body);
+      if (reads) assert.equal((await call(readOnly, method, path)).status, 200);
     }
     const noReports = await tenant.keyWith({ scopes: ['read:brands'] });
     expectError(await call(noReports, 'GET', url), 403, 'insufficient_scope');
