@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { connect } from 'node:net';
 import { after, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { newId } from '../src/clock.ts';
 import { createRateLimiter, type RateLimiter } from '../src/http/rate-limit.ts';
 import { type ApiResponse, call, createTenant, testDeps } from './harness.ts';
+import { REDIS_TEST_URL, redisTestsRun } from './redis.ts';
 
-const REDIS_TEST_URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
 const STATE = (scope: string, remaining: number) => new RegExp(`^"${scope}";r=${remaining};t=(\\d+)$`);
 
 async function createBrand(key: string): Promise<string> {
@@ -42,20 +41,6 @@ function assertRefused(response: ApiResponse, scope: 'burst' | 'llm', quota: num
 async function inject(app: FastifyInstance, key: string, url: string): Promise<ApiResponse> {
   const response = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${key}` } });
   return { status: response.statusCode, body: JSON.parse(response.body), headers: response.headers };
-}
-
-function redisReachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = connect({ host: hostname, port: Number(port || 6379) });
-    const finish = (reachable: boolean) => {
-      socket.destroy();
-      resolve(reachable);
-    };
-    socket.setTimeout(500, () => finish(false));
-    socket.once('connect', () => finish(true));
-    socket.once('error', () => finish(false));
-  });
 }
 
 describe('rate limits (spec §4)', () => {
@@ -175,7 +160,7 @@ describe('rate limits (spec §4)', () => {
   });
 
   it('holds one limit across two app instances sharing Redis', async (t) => {
-    if (!(await redisReachable(REDIS_TEST_URL))) {
+    if (!(await redisTestsRun())) {
       t.skip(`Redis not reachable at ${REDIS_TEST_URL}`);
       return;
     }

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
+import { REDIS_TEST_URL, redisTestsRun } from '../../test/redis.ts';
 import { createRateLimiter, type RateLimitScope, type ScopeState } from './rate-limit.ts';
 import { MemorySlidingLog } from './rate-limit-store.ts';
-
-// With REDIS_TEST_URL set the Redis tests run (and fail without it); unset, they use a local Redis if one answers.
-const REDIS_TEST_URL = process.env.REDIS_TEST_URL ?? 'redis://127.0.0.1:6379';
 
 /** `count` requests of one key at `at` seconds: how many got in, and the state the last one saw. */
 interface Step {
@@ -39,20 +36,6 @@ async function runSteps(quota: number, steps: readonly Step[]): Promise<void> {
       `at ${step.at} s`,
     );
   }
-}
-
-function redisReachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = connect({ host: hostname, port: Number(port || 6379) });
-    const finish = (reachable: boolean) => {
-      socket.destroy();
-      resolve(reachable);
-    };
-    socket.setTimeout(2000, () => finish(false));
-    socket.once('connect', () => finish(true));
-    socket.once('error', () => finish(false));
-  });
 }
 
 describe('sliding-log rate limits in memory', () => {
@@ -131,7 +114,7 @@ describe('sliding-log rate limits in memory', () => {
 describe('sliding-log rate limits in Redis', () => {
   let redis: Redis | null = null;
   before(async () => {
-    const wanted = process.env.REDIS_TEST_URL !== undefined || (await redisReachable(REDIS_TEST_URL));
+    const wanted = await redisTestsRun();
     if (wanted) redis = new Redis(REDIS_TEST_URL);
   });
   after(() => redis?.quit());
