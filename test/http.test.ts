@@ -27,6 +27,20 @@ async function send(options: InjectOptions): Promise<ApiResponse & { text: strin
   };
 }
 
+/** POST /v1/brands with a raw payload, as a client that builds its own JSON would send it. */
+function postBrandPayload(key: string, payload: string) {
+  return send({
+    method: 'POST',
+    url: '/v1/brands',
+    payload,
+    headers: {
+      authorization: `Bearer ${key}`,
+      'content-type': 'application/json',
+      'idempotency-key': newId(),
+    },
+  });
+}
+
 /** The error envelope of §3, whose `request_id` is the response's `X-Correlation-ID`. */
 function expectEnvelope(response: ApiResponse, status: number, code: string): Record<string, unknown> {
   const details = expectError(response, status, code);
@@ -79,33 +93,13 @@ describe('request bodies and routes', () => {
   it('refuses a body over 1 MiB with 413 payload_too_large', async () => {
     const { key } = await createTenant();
     const payload = JSON.stringify({ ...acme, brand_info_summary: 'x'.repeat(BODY_LIMIT_BYTES) });
-    const response = await send({
-      method: 'POST',
-      url: '/v1/brands',
-      payload,
-      headers: {
-        authorization: `Bearer ${key}`,
-        'content-type': 'application/json',
-        'idempotency-key': newId(),
-      },
-    });
-    expectEnvelope(response, 413, 'payload_too_large');
+    expectEnvelope(await postBrandPayload(key, payload), 413, 'payload_too_large');
   });
 
   it('answers malformed JSON with 422 body_validation_error', async () => {
     const { key } = await createTenant();
     for (const payload of ['{"name": "Acme",', 'not json', '{"name": "Acme"}}']) {
-      const response = await send({
-        method: 'POST',
-        url: '/v1/brands',
-        payload,
-        headers: {
-          authorization: `Bearer ${key}`,
-          'content-type': 'application/json',
-          'idempotency-key': newId(),
-        },
-      });
-      const details = expectEnvelope(response, 422, 'body_validation_error') as {
+      const details = expectEnvelope(await postBrandPayload(key, payload), 422, 'body_validation_error') as {
         errors: Array<{ loc: unknown[]; type: string }>;
       };
       assert.deepEqual(details.errors[0]?.loc, ['body']);
