@@ -23,6 +23,8 @@ const JOINING_WORDS = new Set('and & or of the for to in on with your its their 
 
 // Abstract nouns ("Flexibility", "Consistency", "Communication") name a quality, not a product.
 const ABSTRACT_NOUN = /(?:ity|ness|tion|sion|ency|ance|ence|ment)$/;
+// An everyday word ending in -ing ("Flooding", "Shadowing", "Budgeting") names an activity, not a brand.
+const ACTIVITY = /ing$/;
 
 /**
  * True for a (folded) feature noun: "fees", "warranty", "batteries"; with `labelled` (the lead ends
@@ -41,6 +43,8 @@ export function isFeatureNoun(folded: string, labelled = false): boolean {
  */
 export function isFeatureLabel(name: string, labelled = false): boolean {
   const words = name.split(/[^\p{L}\p{N}&]+/u).filter((word) => word.length > 0);
+  if (words.length === 1 && ACTIVITY.test(foldName(words[0])) && isDictionaryWord(foldName(words[0])))
+    return true;
   let features = 0;
   let everyday = false;
   for (const word of words) {

@@ -44,6 +44,12 @@ const cases: Array<{ rule: string; answer: string; others: string[]; position: n
     position: 1,
   },
   {
+    rule: 'an everyday word ending in -ing leads an activity, not an option',
+    answer: '- **Trello** — boards.\n- **Basecamp** — calm.\n- **Budgeting** — plan each week in hours.',
+    others: ['Basecamp'],
+    position: null,
+  },
+  {
     rule: 'an abstract noun standing as a name in a table row is an option',
     answer: '| Tool | Fit |\n|---|---|\n| Affinity | Deal flow |\n| Asana | Tasks |',
     others: ['Affinity'],
