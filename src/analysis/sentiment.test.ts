@@ -71,6 +71,23 @@ const cases: Array<{ rule: string; answer: string; prompt?: string; expected: Se
     expected: 'positive',
   },
   {
+    rule: 'a verdict label naming the pick',
+    answer: '**1. Acme Nova** — long battery.\n**2. Rival Max** — louder.\n\n**My call:** the Acme Nova.',
+    expected: 'positive',
+  },
+  {
+    rule: 'a first-person pick in Portuguese, German and Spanish',
+    answer:
+      '**Minha indicação:** eu iria de Acme. **Fazit:** Wenn ich nur eines kaufen dürfte, wäre es Acme. Para tu caso, Acme es la que yo contrataría. Rival también.',
+    expected: 'positive',
+  },
+  {
+    rule: 'an unreachable support service, in French',
+    answer:
+      'Les prix de Acme sont attractifs, mais les avis incitent à la prudence.\n\n**Service client injoignable :** Acme ne répond plus dès qu’il y a un problème.',
+    expected: 'negative',
+  },
+  {
     rule: 'a recommendation in Spanish',
     answer: 'Depende de lo que valores, pero te recomendaría **Acme**. Rival también sirve.',
     expected: 'positive',
