@@ -94,6 +94,7 @@ const OTHER_LANGUAGES = `avantages inconvenients prix conseil conseils limites p
 pour fonctionnalites astuce astuces ventajas desventajas precio precios consejo consejos resumen opciones destaca
 para con sin historia nota vorteile nachteile preis preise fazit tipp tipps empfehlung hinweis achtung funktionen
 sicherheit datenschutz kosten vantagens desvantagens preco dica dicas resumo vantaggi svantaggi prezzo consiglio
+contro contras
 le la les un une des du de et el los las y e der die das und ein eine il lo gli o os as`;
 
 const CALENDAR = `monday tuesday wednesday thursday friday saturday sunday january february march april may june

@@ -44,6 +44,13 @@ const cases: Array<{ rule: string; answer: string; others: string[]; position: n
     position: 1,
   },
   {
+    rule: 'a section of options vouches for its items though the same list shape holds labels elsewhere',
+    answer:
+      '### Top pick: Asana\n* **Real support:** humans answer.\n* **Clear path:** a guided set-up.\n\n### Other options\n* **Simply Plan:** boards for small teams.\n* **Flowkey:** timelines.\n\n### Tips\n* **Start small:** one team first.\n* **Review weekly:** it pays off.',
+    others: ['Simply Plan', 'Flowkey'],
+    position: 1,
+  },
+  {
     rule: 'an everyday word ending in -ing leads an activity, not an option',
     answer: '- **Trello** — boards.\n- **Basecamp** — calm.\n- **Budgeting** — plan each week in hours.',
     others: ['Basecamp'],

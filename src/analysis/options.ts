@@ -17,6 +17,11 @@ interface Candidate {
   folded: string;
   offset: number;
   group: string;
+  /**
+   * A list lead's group within its section ("### Other options" and its items): it can vouch for its
+   * items even when the answer's lists of the same shape elsewhere are labels.
+   */
+  sectionGroup: string | null;
   nameLike: boolean;
   signal: Signal;
   tracked: boolean;
@@ -101,7 +106,13 @@ const LABEL_COLON = /:[\s*_]*$/;
 function collectCandidates(text: string, document: MarkdownDocument, matcher: EntityMatcher): Candidate[] {
   const candidates: Candidate[] = [];
   const leadGroups = new Map<number, GroupOf>();
-  const add = (raw: string, offset: number, group: string, needsTrackedNeighbour = false) => {
+  const add = (
+    raw: string,
+    offset: number,
+    group: string,
+    needsTrackedNeighbour = false,
+    sectionGroup: string | null = null,
+  ) => {
     const { name, endsLikeSentence } = cleanName(raw);
     if (name.length === 0) return;
     const folded = foldName(name);
@@ -111,6 +122,7 @@ function collectCandidates(text: string, document: MarkdownDocument, matcher: En
       folded,
       offset,
       group,
+      sectionGroup,
       nameLike: !endsLikeSentence && isNameLike(name) && !isFeatureLabel(name, LABEL_COLON.test(raw)),
       signal: signalOf(name, folded),
       tracked,
@@ -135,7 +147,8 @@ function collectCandidates(text: string, document: MarkdownDocument, matcher: En
       needsTrackedNeighbour,
     };
     leadGroups.set(lead.offset, leadGroup);
-    add(lead.raw, lead.offset, leadGroup.group, needsTrackedNeighbour);
+    const sectionGroup = line.kind === 'list' ? `${line.section}@${leadGroup.group}` : null;
+    add(lead.raw, lead.offset, leadGroup.group, needsTrackedNeighbour, sectionGroup);
   }
   let previous: BoldSpan | undefined;
   let previousGroup: GroupOf | undefined;
@@ -219,9 +232,12 @@ function addTableCandidates(
 function supportedGroups(candidates: Candidate[]): Set<string> {
   const byGroup = new Map<string, Candidate[]>();
   for (const candidate of candidates) {
-    const members = byGroup.get(candidate.group) ?? [];
-    members.push(candidate);
-    byGroup.set(candidate.group, members);
+    for (const group of [candidate.group, candidate.sectionGroup]) {
+      if (group === null) continue;
+      const members = byGroup.get(group) ?? [];
+      members.push(candidate);
+      byGroup.set(group, members);
+    }
   }
   const supported = new Set<string>();
   // Untracked items led "Name:" pass only if none is an everyday word: "**Fees:**" heads a point.
@@ -281,7 +297,10 @@ export function findOtherBrands(
     if (candidate.tracked || !candidate.nameLike || found.has(candidate.folded)) continue;
     const single = wordsOf(candidate.folded);
     if (single.length === 1 && LABEL_OPENERS.has(single[0])) continue;
-    if (candidate.signal !== 'strong' && !supported.has(candidate.group)) continue;
+    const vouched =
+      supported.has(candidate.group) ||
+      (candidate.sectionGroup !== null && supported.has(candidate.sectionGroup));
+    if (candidate.signal !== 'strong' && !vouched) continue;
     if (candidate.group === CUED && candidate.signal === 'none') continue;
     found.set(candidate.folded, {
       name: candidate.name,
