@@ -57,6 +57,20 @@ const cases: Array<{ rule: string; answer: string; others: string[]; position: n
     position: null,
   },
   {
+    rule: 'a table whose corner heads attributes names its options across the header, not down the rows',
+    answer:
+      '| per 100 ml | Asana | Basecamp |\n|---|---|---|\n| Protein | 1 g | 3 g |\n| Sugars | 3 g | 5 g |\n| Calcium | 120 mg | 120 mg |',
+    others: ['Basecamp'],
+    position: 1,
+  },
+  {
+    rule: 'a table with an empty corner lists attributes down its first column',
+    answer:
+      '| | Trello | Asana |\n|---|---|---|\n| Owner Reported Reliability | Good | Fair |\n| Heel Drop | 8 mm | 6 mm |',
+    others: [],
+    position: 2,
+  },
+  {
     rule: 'an abstract noun standing as a name in a table row is an option',
     answer: '| Tool | Fit |\n|---|---|\n| Affinity | Deal flow |\n| Asana | Tasks |',
     others: ['Affinity'],

@@ -186,9 +186,14 @@ function collectCandidates(text: string, document: MarkdownDocument, matcher: En
   return candidates;
 }
 
+// A corner cell that heads a column of attributes ("| Feature | Acme | Rival |", "| per 100 ml | … |").
+const ATTRIBUTE_CORNER =
+  /^(?:features?|specs?|specifications?|metrics?|criteri(?:a|on)|categor(?:y|ies)|aspects?|attributes?|factors?|priority|your priority|per\b)/;
+
 /**
  * A comparison table names its options in one column: the column holding the most tracked names
- * (the first column when none does), or the header row when its corner cell is empty.
+ * (the first column when none does), or the header row when its corner cell is empty or heads
+ * attributes; the first column then lists attributes, not options.
  */
 function addTableCandidates(
   text: string,
@@ -205,7 +210,9 @@ function addTableCandidates(
   for (const [table, cells] of tables) {
     // A comparison table may name its options across the header: "| | Acme | Rival |" or "| Feature | Acme | Rival |".
     const header = cells.filter((cell) => cell.header && cell.start < cell.end);
-    const emptyCorner = header.length > 0 && !header.some((cell) => cell.column === 0);
+    const corner = header.find((cell) => cell.column === 0);
+    const cornerText = corner ? foldName(cleanName(text.slice(corner.start, corner.end)).name) : '';
+    const emptyCorner = header.length > 0 && (corner === undefined || ATTRIBUTE_CORNER.test(cornerText));
     for (const cell of header) {
       if (cell.column === 0 && !emptyCorner) continue;
       add(text.slice(cell.start, cell.end), cell.start, `table${table}header`, !emptyCorner);
@@ -222,6 +229,7 @@ function addTableCandidates(
     for (const [column, count] of trackedPerColumn) {
       if (count > (trackedPerColumn.get(nameColumn) ?? 0)) nameColumn = column;
     }
+    if (emptyCorner && !trackedPerColumn.has(nameColumn)) continue;
     for (const cell of body) {
       if (cell.column === nameColumn)
         add(text.slice(cell.start, cell.end), cell.start, `table${table}column`);
