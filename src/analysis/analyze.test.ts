@@ -86,14 +86,29 @@ const FLOORS = {
   other_brands_recall: 0.85,
 };
 
+/**
+ * The sets written for this repository (test/fixtures, see docs/analysis.md), each tuned on after its
+ * first score: floors just under today's figures, so a rule that helps one set and breaks another shows.
+ */
+const TUNED_SETS = ['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5'].map((name) =>
+  path.resolve(here, `../../test/fixtures/${name}.jsonl`),
+);
+const TUNED_FLOORS = {
+  ...FLOORS,
+  position_exact: 0.93,
+  sentiment_accuracy: 0.75,
+  other_brands_precision: 0.8,
+};
+
 describe('labelled answer sets', () => {
-  for (const [label, file] of [
-    ['shared dev set', DEV_SET],
-    ['held-out fixture', HELD_OUT_SET],
+  for (const [label, file, floors] of [
+    ['shared dev set', DEV_SET, FLOORS],
+    ['held-out fixture', HELD_OUT_SET, FLOORS],
+    ...TUNED_SETS.map((set) => [path.basename(set), set, TUNED_FLOORS] as const),
   ] as const) {
     it(`meets the floors on the ${label}`, { skip: !existsSync(file) && `${file} not found` }, () => {
       const figures = score(file);
-      for (const [figure, floor] of Object.entries(FLOORS)) {
+      for (const [figure, floor] of Object.entries(floors)) {
         const value = figures[figure as keyof typeof FLOORS];
         assert.ok(value >= floor, `${figure} ${value.toFixed(3)} < ${floor}`);
       }
