@@ -90,7 +90,7 @@ const FLOORS = {
  * The sets written for this repository (test/fixtures, see docs/analysis.md), each tuned on after its
  * first score: floors just under today's figures, so a rule that helps one set and breaks another shows.
  */
-const TUNED_SETS = ['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5'].map((name) =>
+const TUNED_SETS = ['holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6'].map((name) =>
   path.resolve(here, `../../test/fixtures/${name}.jsonl`),
 );
 const TUNED_FLOORS = {

@@ -29,6 +29,18 @@ export function isConductAdvice(after: string): boolean {
   return GERUND.test(after) && !ADOPTING.test(after);
 }
 
+const ADVISING = new Set(['best', 'better', 'wise', 'smart', 'safer', 'prefer', 'want', 'recommend']);
+
+/**
+ * "avoid" as a purpose ("assign them to avoid collisions", "helps you avoid fees"), not as advice
+ * ("best to avoid Acme"); `before` holds the words just before it, nearest last.
+ */
+export function isPurpose(before: string[]): boolean {
+  const [beforeTo, previous] = before.slice(-2);
+  if (previous === 'help' || previous === 'helps' || previous === 'you') return true;
+  return previous === 'to' && !ADVISING.has(beforeTo ?? '');
+}
+
 /** An answer warning about messages that imitate a brand, where scam words are about the scammer. */
 const LURE =
   /\b(?:phishing|scam|fake|fraudulent|spoofed|spoof|lookalike|look-alike|impersonat\w*)\s+(?:e-?mails?|links?|texts?|messages?|sms|calls?|sites?|websites?|pages?|domains?|invoices?|addresses)\b/;

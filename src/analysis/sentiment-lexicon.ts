@@ -57,7 +57,7 @@ export const POSITIVE_CUES: Record<string, number> = {
     recomiendo, la mejor, el mejor, la opcion mas completa, la mas completa, mas completa, mas completo,
     mas economica, mas economico, meine empfehlung, mein tipp, die referenz, jeden cent wert, ausgereifteste,
     hervorragend*, ausgezeichnet*, die beste, der beste, das beste, o melhor, a melhor, recomendo,
-    il migliore, la migliore, ottim*, excelente*, eccellent*,
+    il migliore, la migliore, ottim*, excelente*, eccellent*, a melhor escolha, la scelta migliore, recomendamos,
     te recomendaria, le recomendaria, recomendaria, la nostra scelta, nostra scelta, la consigliamo,
     lo consigliamo, ti consiglio, notre choix, unsere wahl, nossa escolha, nuestra eleccion,
     yo contrataria, contrataria, yo elegiria, elegiria, me quedaria con, yo compraria, minha indicacao,
@@ -67,7 +67,7 @@ export const POSITIVE_CUES: Record<string, number> = {
     2,
   ),
   ...weighted(
-    `rapport qualite-prix, moins chere, moins cher, tres bien note*, super facon, incontournable, pratique,
+    `a escolha mais, rapport qualite-prix, moins chere, moins cher, tres bien note*, super facon, incontournable, pratique,
     fiable, agreable, populaire, puissant*, mejor escala, muy popular, muy cuidada, recomendad*, fiabl*,
     popular, buen*, barat*, beliebt, sehr beliebt, sehr gut, gut, zuverlassig, praktisch, bequem, langlebig,
     beste wahl, gunstig*, bom, boa, otimo, otima, confiavel, buono, affidabil*`,
@@ -89,7 +89,9 @@ export const NEGATIVE_CUES: Record<string, number> = {
     falls apart, fell apart, fall apart, poorly communicated, climbed sharply, hidden fees, scam*, rip-off,
     ripoff, too limited, anger*, backlash, distrust, mistrust, stay away, red flag*, deal-breaker,
     dealbreaker, not safe, unsafe,
-    misleading, a word of caution, a lot to pay, i'd skip, i would skip, skip it, hold off, not right now, oversell*, overstat*, outweigh the benefits,
+    misleading, a word of caution, a lot to pay, hard to justify, pump the brakes,
+    i wouldn't pick, i wouldn't choose, i wouldn't make, i wouldn't buy, i wouldn't go with, i would not pick,
+    i would not choose, i would not buy, i'd skip, i would skip, skip it, hold off, not right now, oversell*, overstat*, outweigh the benefits,
     outweighs the benefits, safety recall*, class action, fire risk, cratering`,
     2,
   ),
@@ -120,10 +122,10 @@ export const NEGATIVE_CUES: Record<string, number> = {
     2,
   ),
   ...weighted(
-    `cher, chere, couteux, limite, complique, caro, cara, limitado, lento, complicado, teuer,
+    `cher, chere, couteux, trop limit*, tres limit*, complique, caro, cara, limitado, lento, complicado, teuer,
     eingeschrankt, langsam, kompliziert, uberlaufen, umstandlich, nachteil*, inconvenient*, desventaja*,
     probleme, problema, caro demais, lento demais, costoso, limitato, problematisch,
-    prudence, injoignable, ne repond plus, was gegen, spricht dagegen, erreichst du niemanden, niemand erreichbar,
+    prudence, injoignable, ne repond plus, was gegen, spricht dagegen, erreichst du niemanden, niemand erreichbar, teurer als,
     problemas, problemi, lamentan*, quejas, queja, reclamac*, plaintes, beschwerden, ritardi, retrasos, atrasos`,
     1,
   ),
@@ -132,7 +134,8 @@ export const NEGATIVE_CUES: Record<string, number> = {
 /** Phrases that only keep their words from being read as a cue ("a favourite target", "or worse"). */
 export const NEUTRAL_PHRASES: Record<string, number> = weighted(
   `a favourite target, a favorite target, a popular target, favourite target, favorite target,
-  popular target, or worse, whether it's worth it, whether it is worth it, is it worth it, best chance, the best chance, worst case, worst-case, at worst, friendly fraud`,
+  popular target, or worse, can't recommend a specific, cannot recommend a specific,
+  can't recommend any specific, whether it's worth it, whether it is worth it, is it worth it, best chance, the best chance, worst case, worst-case, at worst, friendly fraud`,
   1,
 );
 
@@ -148,6 +151,10 @@ export const NEGATORS = new Set([
   "don't",
   "can't",
   "won't",
+  "wouldn't",
+  "shouldn't",
+  "couldn't",
+  "didn't",
   'hardly',
   'nicht',
   'kein',

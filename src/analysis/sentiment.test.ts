@@ -88,6 +88,24 @@ const cases: Array<{ rule: string; answer: string; prompt?: string; expected: Se
     expected: 'negative',
   },
   {
+    rule: 'a refusal to recommend anyone, naming the brand, is neutral',
+    answer:
+      "I can't recommend a specific attorney or vouch for any firm. Acme is one firm you could call for a consultation.",
+    expected: 'neutral',
+  },
+  {
+    rule: '“avoid” as a purpose is not advice against the brand',
+    answer:
+      '**Acme** feels like a familiar inbox: agents see who is replying to avoid collisions.\n\n**Rival** is a ticket system.',
+    expected: 'neutral',
+  },
+  {
+    rule: 'a first-person refusal to pick the brand, with its shortcomings',
+    answer:
+      "You can build a site on Acme, but I wouldn't pick it. **Upselling.** The dashboard pushes extras; many users complain.",
+    expected: 'negative',
+  },
+  {
     rule: 'a recommendation in Spanish',
     answer: 'Depende de lo que valores, pero te recomendaría **Acme**. Rival también sirve.',
     expected: 'positive',
@@ -170,6 +188,9 @@ const cases: Array<{ rule: string; answer: string; prompt?: string; expected: Se
   },
 ];
 
+/** The tone cues of a text, as [praise, criticism] weights. */
+const weigh = (text: string) => findToneCues(foldText(text)).map((cue) => [cue.positive, cue.negative]);
+
 describe('sentiment toward the brand', () => {
   for (const entry of cases) {
     it(entry.rule, () => {
@@ -184,9 +205,14 @@ describe('sentiment toward the brand', () => {
   }
 
   it('reads asking whether something is worth it as no judgement, and saying so as praise', () => {
-    const weigh = (text: string) => findToneCues(foldText(text)).map((cue) => [cue.positive, cue.negative]);
     assert.deepEqual(weigh('Whether it’s worth it depends on what you want covered.'), []);
     assert.deepEqual(weigh('Is it worth it? For most families, it is worth it.'), [[1, 0]]);
+  });
+
+  it('reads no judgement in a refusal to recommend anyone, nor in a Portuguese “limite”', () => {
+    assert.deepEqual(weigh("I can't recommend a specific attorney or vouch for any firm."), []);
+    assert.deepEqual(weigh('O limite é ajustável pelo app.'), []);
+    assert.deepEqual(weigh("L'offre est trop limitée."), [[0, 1]]);
   });
 
   it('takes a prompt typed in lower case as being about an everyday-word brand', () => {

@@ -2,6 +2,7 @@ import {
   conditionalClauses,
   isComplaintProcess,
   isConductAdvice,
+  isPurpose,
   THREAT_CUES,
   warnsAboutLures,
 } from './cue-context.ts';
@@ -153,7 +154,7 @@ export function findToneCues(folded: string): ToneCue[] {
     if (lures && THREAT_CUES.has(phrase.literal)) continue;
     const after = folded.slice(end, end + 40);
     if (phrase.literal === 'complain' && isComplaintProcess(before, after)) continue;
-    if (phrase.literal === 'avoid' && isConductAdvice(after)) continue;
+    if (phrase.literal === 'avoid' && (isConductAdvice(after) || isPurpose(before))) continue;
     const sign = phrase.sign;
     if (sign > 0 && RECOMMENDING.has(phrase.literal) && CONDITION_FOLLOWS.test(folded.slice(end, end + 200)))
       continue;
